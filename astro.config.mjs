@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkPlugins, rehypePlugins } from './src/markdown/index.ts';
+import { siteConfig } from './src/site.config.ts';
+
+export default defineConfig({
+  site: siteConfig.site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
+  outDir: process.env.GARDEN_OUT_DIR ?? './dist',
+  cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
+  integrations: [mdx()],
+  markdown: {
+    // unified() runs remark-gfm and the site's remark/rehype plugins; Sätteri, Astro 7's default, runs none.
+    processor: unified({
+      remarkPlugins: [...remarkPlugins],
+      rehypePlugins: [...rehypePlugins],
+      gfm: true,
+      smartypants: true,
+    }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,83 @@
+/**
+ * Splits a note into frontmatter and body, and parses the frontmatter as YAML 1.2 (JSON frontmatter,
+ * as the Digital Garden plugin exports it, is YAML too). YAML 1.2 keeps `1962-10-24` a string and
+ * `yes` a string, so nothing is silently turned into a Date or a boolean.
+ */
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+
+export interface ParsedNoteSource {
+  /** The frontmatter mapping ({} when there is none). */
+  data: Record<string, unknown>;
+  /** The body as the author wrote it, after the closing `---`. */
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** 1-based file line of a frontmatter key path (e.g. `['events', 3, 'date']`), where known. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+  problems: { line?: number; message: string }[];
+}
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+
+export function parseNoteSource(text: string): ParsedNoteSource {
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1, lineOf: () => undefined, problems: [] };
+  }
+  const lines = text.slice(opening[0].length).split('\n');
+  const closingIndex = lines.findIndex((line) => CLOSING.test(line.replace(/\r$/, '')));
+  if (closingIndex === -1) {
+    return {
+      data: {},
+      body: '',
+      bodyLine: 1,
+      lineOf: () => undefined,
+      problems: [{ line: 1, message: 'the frontmatter opened with --- is never closed by a --- line' }],
+    };
+  }
+  const yamlText = lines.slice(0, closingIndex).join('\n');
+  const body = lines.slice(closingIndex + 1).join('\n');
+  const bodyLine = closingIndex + 3; // opening line + frontmatter lines + closing line, 1-based
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Frontmatter starts on file line 2.
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const problems = document.errors.map((error) => ({
+    line: error.linePos ? error.linePos[0].line + 1 : undefined,
+    // The file line is reported separately; the parser's own "at line N" counts from the frontmatter.
+    message: `malformed frontmatter: ${(error.message.split('\n')[0] as string).replace(/ at line \d+, column \d+:?$/, '')}`,
+  }));
+  const lineOf = (path: readonly PropertyKey[]) => lineOfPath(document, path, fileLine);
+  if (problems.length > 0) return { data: {}, body, bodyLine, lineOf, problems };
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  if (value === null || value === undefined) return { data: {}, body, bodyLine, lineOf, problems };
+  if (!isMap(document.contents) || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      data: {},
+      body,
+      bodyLine,
+      lineOf,
+      problems: [{ line: 2, message: 'the frontmatter must be a set of key: value pairs' }],
+    };
+  }
+  return { data: value as Record<string, unknown>, body, bodyLine, lineOf, problems };
+}
+
+function lineOfPath(document: Document, path: readonly PropertyKey[], fileLine: (offset: number) => number): number | undefined {
+  // The deepest node along the path that exists: a missing key is reported at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return fileLine(node.range[0]);
+    if (depth > 0) {
+      // A key whose value is null has no node; find the key itself in its parent map.
+      const parent = document.getIn(path.slice(0, depth - 1) as unknown[], true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path[depth - 1]);
+        const key = pair?.key as { range?: [number, number, number] } | undefined;
+        if (key?.range) return fileLine(key.range[0]);
+      }
+    }
+  }
+  return undefined;
+}

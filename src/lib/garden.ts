@@ -1,0 +1,83 @@
+/**
+ * The garden model: the published notes and what is known across them (URLs, courses, reading order).
+ * Built once per build from the content store and shared by every page; no page recomputes it.
+ */
+import type { CourseNote, NoteData, NoteType } from './note.ts';
+import type { SiteUrl, VaultPath } from './types.ts';
+import { compareCodePoints, folderOf } from './vault.ts';
+
+export interface Course {
+  note: CourseNote;
+  /** The course's folder in the vault (its notes are everything below it). */
+  folder: string;
+  /** The course's listed notes (not `dg-hide`, not the course note): those of `order` first, in that order, then by title. */
+  notes: NoteData[];
+}
+
+export interface Garden {
+  notes: NoteData[];
+  courses: Course[];
+  byVaultPath: ReadonlyMap<VaultPath, NoteData>;
+  byUrl: ReadonlyMap<SiteUrl, NoteData>;
+  courseOf(note: NoteData): Course | undefined;
+  /** The note with `dg-home: true`, if the vault has one. */
+  home?: NoteData;
+}
+
+export const KIND_ORDER: readonly NoteType[] = ['brief', 'timeline', 'term', 'course'];
+
+export function compareTitles(a: NoteData, b: NoteData): number {
+  return (
+    a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true }) || compareCodePoints(a.vaultPath, b.vaultPath)
+  );
+}
+
+export function buildGarden(input: readonly NoteData[]): Garden {
+  const notes = [...input].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath));
+  const byVaultPath = new Map(notes.map((note) => [note.vaultPath, note]));
+  const byUrl = new Map(notes.map((note) => [note.url, note]));
+
+  const courseByFolder = new Map<string, Course>();
+  for (const note of notes) {
+    if (note.type === 'course')
+      courseByFolder.set(folderOf(note.vaultPath), { note, folder: folderOf(note.vaultPath), notes: [] });
+  }
+  const courseByNote = new Map<VaultPath, Course>();
+  for (const note of notes) {
+    // The nearest enclosing course folder; a course note belongs to the course above its own.
+    let folder = folderOf(note.vaultPath);
+    if (note.type === 'course') folder = folder === '' ? '' : folderOf(folder);
+    for (;;) {
+      const course = courseByFolder.get(folder);
+      if (course && course.note !== note) {
+        courseByNote.set(note.vaultPath, course);
+        if (!note.hidden) course.notes.push(note);
+        break;
+      }
+      if (folder === '') break;
+      folder = folderOf(folder);
+    }
+  }
+  for (const course of courseByFolder.values()) {
+    const position = new Map(course.note.order.map((path, index) => [path, index]));
+    course.notes.sort(
+      (a, b) => (position.get(a.vaultPath) ?? Infinity) - (position.get(b.vaultPath) ?? Infinity) || compareTitles(a, b),
+    );
+  }
+  const home = notes.find((note) => note.url === '/');
+  return {
+    notes,
+    courses: [...courseByFolder.values()].sort((a, b) => compareTitles(a.note, b.note)),
+    byVaultPath,
+    byUrl,
+    courseOf: (note) => courseByNote.get(note.vaultPath),
+    ...(home ? { home } : {}),
+  };
+}
+
+/** A course's notes grouped by kind (briefs, timelines, terms, sub-courses), each group in reading order. */
+export function groupByKind(notes: readonly NoteData[]): { type: NoteType; notes: NoteData[] }[] {
+  return KIND_ORDER.map((type) => ({ type, notes: notes.filter((note) => note.type === type) })).filter(
+    (group) => group.notes.length > 0,
+  );
+}

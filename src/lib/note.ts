@@ -1,0 +1,227 @@
+/**
+ * One note file → what the garden knows of it: publish decision, kind, URL and normalised data,
+ * or the problems that stop it (with file and line). Pure: text in, data out.
+ */
+import type { HistoricalDate } from './dates.ts';
+import { parseNoteSource } from './frontmatter.ts';
+import { isPublished } from './publish.ts';
+import { parseFrontmatter, type NoteFrontmatter, type NoteType } from './schema.ts';
+import { eventId, sortChronologically } from './timeline.ts';
+import type { Problem, SiteUrl, VaultPath } from './types.ts';
+import { noteUrl, type UrlSource } from './url.ts';
+
+export interface TimelineEvent {
+  id: string;
+  date: HistoricalDate;
+  title: string;
+  detail?: string;
+  significance?: string;
+  era?: string;
+  /** Notes the event names, resolved when the vault is loaded. */
+  links: VaultPath[];
+}
+
+export interface Era {
+  title: string;
+  start: HistoricalDate;
+  end: HistoricalDate;
+}
+
+interface NoteCommon {
+  vaultPath: VaultPath;
+  url: SiteUrl;
+  urlSource: UrlSource;
+  title: string;
+  description?: string;
+  tags: string[];
+  aliases: string[];
+  created?: string;
+  updated?: string;
+  hidden: boolean;
+  pinned: boolean;
+  format: 'md' | 'mdx';
+}
+
+export interface BriefNote extends NoteCommon {
+  type: 'brief';
+  takeaways: string[];
+  faq: { q: string; a: string }[];
+}
+export interface TimelineNote extends NoteCommon {
+  type: 'timeline';
+  events: TimelineEvent[];
+  eras: Era[];
+}
+export interface TermNote extends NoteCommon {
+  type: 'term';
+  term: string;
+  definition: string;
+  /** Related notes, resolved from the written `[[Politburo]]` when the vault is loaded. */
+  related: VaultPath[];
+}
+export interface CourseNote extends NoteCommon {
+  type: 'course';
+  /** The reading order, resolved from the written wikilinks when the vault is loaded. */
+  order: VaultPath[];
+}
+
+/**
+ * A wikilink written in frontmatter, waiting for the whole vault to be known. `path` is where it was
+ * written (for the error's line); `add` puts the resolved note where it belongs.
+ */
+export interface PendingReference {
+  written: string;
+  path: PropertyKey[];
+  add: (target: VaultPath) => void;
+}
+
+export type NoteData = BriefNote | TimelineNote | TermNote | CourseNote;
+export type { NoteType };
+
+export type NoteOutcome =
+  | {
+      status: 'published';
+      note: NoteData;
+      body: string;
+      bodyLine: number;
+      /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
+      lineOf: (path: readonly PropertyKey[]) => number | undefined;
+      references: PendingReference[];
+    }
+  | { status: 'unpublished'; title: string; aliases: string[] }
+  | { status: 'invalid'; problems: Problem[] };
+
+const fileName = (path: string) => (path.split('/').pop() as string).replace(/\.mdx?$/i, '');
+
+export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
+  const source = parseNoteSource(text);
+  const problem = (message: string, line?: number): Problem => ({ file: vaultPath, ...(line ? { line } : {}), message });
+  if (source.problems.length > 0) {
+    return { status: 'invalid', problems: source.problems.map((p) => problem(p.message, p.line)) };
+  }
+  const publish = isPublished(source.data);
+  if (!publish.ok) return { status: 'invalid', problems: [problem(publish.reason, source.lineOf(['dg-publish']))] };
+  if (!publish.value) {
+    // Unpublished notes are only checked enough to be linked to as plain text; nothing else is kept.
+    const aliases = Array.isArray(source.data.aliases) ? source.data.aliases.map(String) : [];
+    return { status: 'unpublished', title: fileName(vaultPath), aliases };
+  }
+
+  const parsed = parseFrontmatter(source.data);
+  if (!parsed.ok) {
+    return { status: 'invalid', problems: parsed.issues.map((issue) => problem(issue.message, source.lineOf(issue.path))) };
+  }
+  const frontmatter = parsed.value;
+  const permalink = frontmatter.permalink ?? frontmatter['dg-permalink'];
+  const url = noteUrl({
+    vaultPath,
+    ...(frontmatter['dg-home'] ? { home: true } : {}),
+    ...(permalink !== undefined ? { permalink } : {}),
+    ...(frontmatter['dg-path'] !== undefined ? { dgPath: frontmatter['dg-path'] } : {}),
+  });
+  if (!url.ok) {
+    const key =
+      frontmatter.permalink !== undefined ? 'permalink' : frontmatter['dg-permalink'] !== undefined ? 'dg-permalink' : 'dg-path';
+    return { status: 'invalid', problems: [problem(url.reason, source.lineOf([key]))] };
+  }
+
+  const problems: Problem[] = [];
+  const references: PendingReference[] = [];
+  const note = normalise(
+    vaultPath,
+    frontmatter,
+    url.value.url,
+    url.value.source,
+    (message, path) => problems.push(problem(message, source.lineOf(path))),
+    references,
+  );
+  if (problems.length > 0) return { status: 'invalid', problems };
+  return { status: 'published', note, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf, references };
+}
+
+function normalise(
+  vaultPath: VaultPath,
+  frontmatter: NoteFrontmatter,
+  url: SiteUrl,
+  urlSource: UrlSource,
+  report: (message: string, path: PropertyKey[]) => void,
+  references: PendingReference[],
+): NoteData {
+  const refer = (written: readonly string[] | undefined, key: PropertyKey[], into: VaultPath[]) =>
+    (written ?? []).forEach((link, index) =>
+      references.push({ written: link, path: [...key, index], add: (target) => into.push(target) }),
+    );
+  const common: NoteCommon = {
+    vaultPath,
+    url,
+    urlSource,
+    title: frontmatter.title ?? fileName(vaultPath),
+    ...(frontmatter.description ? { description: frontmatter.description.trim() } : {}),
+    tags: [...new Set(frontmatter.tags ?? [])],
+    aliases: frontmatter.aliases ?? [],
+    ...((frontmatter.created ?? frontmatter['dg-created'])
+      ? { created: (frontmatter.created ?? frontmatter['dg-created']) as string }
+      : {}),
+    ...((frontmatter.updated ?? frontmatter['dg-updated'])
+      ? { updated: (frontmatter.updated ?? frontmatter['dg-updated']) as string }
+      : {}),
+    hidden: frontmatter['dg-hide'] ?? false,
+    pinned: frontmatter['dg-pinned'] ?? false,
+    format: vaultPath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md',
+  };
+  switch (frontmatter.type) {
+    case 'timeline': {
+      const eras = frontmatter.eras ?? [];
+      const eraTitles = new Set(eras.map((era) => era.title));
+      const seen = new Map<string, number>();
+      const events = frontmatter.events.map((event, index): TimelineEvent => {
+        const id = event.id ?? eventId(event.date, event.title);
+        if (seen.has(id)) {
+          report(`events[${index}] has the same id "${id}" as events[${seen.get(id)}]; give one of them its own id`, [
+            'events',
+            index,
+          ]);
+        }
+        seen.set(id, index);
+        const links: VaultPath[] = [];
+        refer(event.links, ['events', index, 'links'], links);
+        if (event.era !== undefined && !eraTitles.has(event.era)) {
+          report(`events[${index}].era "${event.era}" is not the title of any entry in eras`, ['events', index, 'era']);
+        }
+        return {
+          id,
+          date: event.date,
+          title: event.title,
+          ...(event.detail ? { detail: event.detail } : {}),
+          ...(event.significance ? { significance: event.significance } : {}),
+          ...(event.era ? { era: event.era } : {}),
+          links,
+        };
+      });
+      return {
+        ...common,
+        type: 'timeline',
+        events: sortChronologically(events),
+        eras: sortChronologically(eras.map((era) => ({ ...era, date: era.start }))).map(({ date: _date, ...era }) => era),
+      };
+    }
+    case 'term': {
+      const related: VaultPath[] = [];
+      refer(frontmatter.related, ['related'], related);
+      return {
+        ...common,
+        type: 'term',
+        term: frontmatter.term ?? common.title,
+        definition: frontmatter.definition.trim(),
+        related,
+      };
+    }
+    case 'course': {
+      const order: VaultPath[] = [];
+      refer(frontmatter.order, ['order'], order);
+      return { ...common, type: 'course', order };
+    }
+    default:
+      return { ...common, type: 'brief', takeaways: frontmatter.takeaways ?? [], faq: frontmatter.faq ?? [] };
+  }
+}

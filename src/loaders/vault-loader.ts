@@ -1,0 +1,141 @@
+/**
+ * The content layer over the Obsidian vault. It reads every note, applies the publish filter here —
+ * once — so unpublished notes never enter the content store, and refuses to store anything while
+ * the vault has problems: they are reported together, each with file and line, and the previous
+ * store (and `dist/`) stays as it was.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'zod';
+import { stripComments } from '../lib/comments.ts';
+import type { NoteData } from '../lib/note.ts';
+import type { Problem } from '../lib/types.ts';
+import { formatProblems, isNotePath, listNoteFiles, loadVault, type PublishedNote } from '../lib/vault.ts';
+
+export interface VaultLoaderOptions {
+  /** The vault folder, relative to the project root or absolute. */
+  contentDir: string;
+}
+
+export class VaultError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`The vault has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
+    this.name = 'VaultError';
+  }
+}
+
+/** Bumped when rendering changes in a way the digest of a note's text cannot see. */
+const RENDER_VERSION = '1';
+const RENDER_CONCURRENCY = 8;
+
+export function vaultLoader(options: VaultLoaderOptions): Loader {
+  return {
+    name: 'garden-vault',
+    // The loader validates and normalises notes itself (src/lib/schema.ts), collecting every problem;
+    // this schema only gives pages the type of what it stores.
+    schema: z.custom<NoteData>(() => true),
+    async load(context) {
+      const root = resolve(new URL(context.config.root).pathname, options.contentDir);
+      const sync = () => syncVault(context, root);
+      if (!context.watcher) return sync();
+      // In `astro dev` a problem is logged, not fatal: the author fixes the file and the site reloads.
+      const syncInDev = () =>
+        sync().catch((error: unknown) => {
+          context.logger.error(error instanceof Error ? error.message : String(error));
+        });
+      await syncInDev();
+      context.watcher.add(root);
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (path: string) => {
+        if (!path.startsWith(root) || !isNotePath(relative(root, path).split('\\').join('/'))) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => void syncInDev(), 50);
+      };
+      context.watcher.on('change', onChange);
+      context.watcher.on('add', onChange);
+      context.watcher.on('unlink', onChange);
+      return undefined;
+    },
+  };
+}
+
+async function syncVault(context: LoaderContext, root: string): Promise<void> {
+  const { store, logger, generateDigest, renderMarkdown } = context;
+  const projectRoot = new URL(context.config.root).pathname;
+  const inVault = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
+
+  const paths = listNoteFiles(root);
+  const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+  const vault = loadVault(files, inVault);
+  for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
+  if (vault.problems.length > 0) throw new VaultError(vault.problems);
+
+  const entries = await mapLimited(vault.notes, RENDER_CONCURRENCY, async (entry: PublishedNote) => {
+    const id = entry.note.vaultPath;
+    const filePath = inVault(id);
+    const digest = generateDigest(`${RENDER_VERSION}\n${entry.note.format}\n${entry.body}`);
+    if (entry.note.format === 'mdx') {
+      // MDX is compiled by @astrojs/mdx when the page renders it (with the same remark plugins).
+      return { id, data: entry.note, body: entry.body, filePath, digest, deferredRender: true } as const;
+    }
+    const cached = store.get(id);
+    try {
+      const rendered =
+        cached?.digest === digest && cached.rendered
+          ? cached.rendered
+          : await renderMarkdown(padToLine(stripComments(entry.body), entry.bodyLine), {
+              fileURL: pathToFileURL(join(root, id)),
+            });
+      const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
+      const tags = [...new Set([...entry.note.tags, ...inlineTags])].sort();
+      return {
+        id,
+        data: { ...entry.note, tags },
+        body: entry.body,
+        filePath,
+        digest,
+        rendered,
+        ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
+      };
+    } catch (error) {
+      const line =
+        (error as { line?: number; position?: { start?: { line?: number } } }).line ??
+        (error as { position?: { start?: { line?: number } } }).position?.start?.line;
+      return {
+        problem: { file: filePath, ...(line ? { line } : {}), message: `could not be rendered: ${(error as Error).message}` },
+      };
+    }
+  });
+  const renderProblems = entries.flatMap((entry): Problem[] => ('problem' in entry && entry.problem ? [entry.problem] : []));
+  if (renderProblems.length > 0) throw new VaultError(renderProblems);
+
+  // Only now, with the whole vault valid, is the store changed.
+  const keep = new Set<string>();
+  for (const entry of entries) {
+    if ('problem' in entry) continue;
+    keep.add(entry.id);
+    store.set(entry);
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  logger.info(`${keep.size} published notes loaded from ${paths.length} notes in the vault`);
+}
+
+/** Blank lines in place of the frontmatter, so the Markdown parser's line numbers are the file's. */
+function padToLine(body: string, line: number): string {
+  return '\n'.repeat(Math.max(0, line - 1)) + body;
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,34 @@
+/**
+ * Site options, checked with a zod schema as Starlight checks its configuration. Environment
+ * variables override them for one build (fixture vaults in tests, an import being mended).
+ */
+import { z } from 'zod';
+
+export const siteConfigSchema = z.object({
+  /** The site's name, in the header and in every page title. */
+  title: z.string().min(1).default('Study Notes Garden'),
+  /** One sentence for the home page and search engines. */
+  description: z.string().default('History study notes: briefs, timelines and a glossary, linked and searchable.'),
+  /** The public origin the site is deployed at (canonical URLs, sitemap, feeds). */
+  site: z.url().default('https://notes.example.org'),
+  /** The Obsidian vault folder, relative to the project root. */
+  contentDir: z.string().min(1).default('content'),
+  /** What a dead link does to the build (DESIGN §5). */
+  brokenLinks: z.enum(['error', 'warn']).default('error'),
+});
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+export function resolveSiteConfig(
+  options: z.input<typeof siteConfigSchema>,
+  env: Record<string, string | undefined>,
+): SiteConfig {
+  return siteConfigSchema.parse({
+    ...options,
+    ...(env.GARDEN_CONTENT_DIR ? { contentDir: env.GARDEN_CONTENT_DIR } : {}),
+    ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
+    ...(env.GARDEN_SITE ? { site: env.GARDEN_SITE } : {}),
+  });
+}
+
+export const siteConfig = resolveSiteConfig({}, process.env);

@@ -1,0 +1,65 @@
+/** Reading the built default site in a real browser: readable on a phone, no JavaScript, a real 404. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SITE } from '../helpers/build.ts';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+
+const COURSE_URL =
+  '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
+const PAGES = [
+  '/',
+  `${COURSE_URL}/russian-history-iii/`,
+  `${COURSE_URL}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`,
+  `${COURSE_URL}/russian-history-iii-timeline-of-khrushchev-s-life-and-leadership-1894-1971/`,
+  `${COURSE_URL}/glossary/kgb/`,
+];
+
+describe.skipIf(!hasBrowser)('reading in Chromium', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DEFAULT_SITE);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it.each(PAGES)('%s fits a 320 px phone without sideways scrolling, and loads no script', async (path) => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.resourceType()));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const response = await page.goto(`${site.origin}${path}`);
+    expect(response?.status()).toBe(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(requests.filter((type) => type === 'script')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a folded callout from the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}${PAGES[2]}`);
+    const callout = page.locator('details.callout').first();
+    expect(await callout.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    await callout.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await callout.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    await page.close();
+  });
+
+  it('answers an unknown URL with the 404 page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${site.origin}/no/such/note/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+/** A vault of bad inputs: the build fails, names every file (and line), and loses nothing already built. */
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_SITE, TMP, buildVault, hashTree, type BuildResult } from '../helpers/build.ts';
+
+const VAULT = 'tests/fixtures/vault-bad/Course';
+let build: BuildResult;
+let before: Map<string, string>;
+
+beforeAll(async () => {
+  // Build the bad vault over a copy of a good site, as an author's next build would.
+  const outDir = join(TMP, 'vault-bad');
+  cpSync(DEFAULT_SITE, outDir, { recursive: true });
+  before = hashTree(outDir);
+  build = await buildVault({ contentDir: 'tests/fixtures/vault-bad', outDir });
+});
+
+it('fails', () => {
+  expect(build.code).not.toBe(0);
+});
+
+it.each([
+  ['malformed YAML', `${VAULT}/Malformed Yaml.md:4: malformed frontmatter`],
+  [
+    'dg-publish as a string',
+    `${VAULT}/String Publish.md:3: dg-publish must be the boolean true or false, but it is the string "true"`,
+  ],
+  ['a .. permalink', `${VAULT}/Dot Dot Permalink.md:3: permalink "/course/../escape/" is not allowed: it has a ".." segment`],
+  ['two notes with one URL', `${VAULT}/Same Url Two.md: its URL /shared/url/ is also the URL of ${VAULT}/Same Url One.md`],
+  [
+    'two URLs differing only in case',
+    `${VAULT}/Case Url Upper.md: its URL /Course/Case-URL/ is also the URL of ${VAULT}/Case Url Lower.md (/course/case-url/, differing only in letter case)`,
+  ],
+  ['an impossible date', `${VAULT}/Impossible Date.md:7: events[1].date: "1962-02-30" is not a real calendar date`],
+  ['an unknown type', `${VAULT}/Unknown Type.md:3: unknown type "essay"; use one of brief, timeline, term, course`],
+])('reports %s with the file (and line) in the same run', (_, message) => {
+  expect(build.output).toContain(message);
+});
+
+it('says how many problems there are, and nothing about the valid note', () => {
+  expect(build.output).toContain('The vault has 7 problems:');
+  expect(build.output).not.toContain('Fine Note.md:');
+});
+
+it('leaves the previous output as it was', () => {
+  const after = hashTree(build.outDir);
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  for (const [file, hash] of before) expect(after.get(file), file).toBe(hash);
+});

@@ -1,0 +1,118 @@
+/** The shipped Russian History III course, built as `npm run build` builds it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
+import { parsePage, textOf } from '../helpers/html.ts';
+
+const COURSE_DIR =
+  'content/Network School/Lectures, Quizzes and References/Briefs, Timelines and Study Guides/Russian History/Russian History III';
+const COURSE_URL =
+  '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
+const BRIEF_URL = `${COURSE_URL}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`;
+const TIMELINE_URL = `${COURSE_URL}/russian-history-iii-timeline-of-khrushchev-s-life-and-leadership-1894-1971/`;
+const DRAFT_FILE = `${COURSE_DIR}/Russian History III - Draft - Brezhnev and the Era of Stagnation.md`;
+
+const htmlFiles = () => listFiles(DEFAULT_SITE).filter((file) => file.endsWith('.html'));
+
+describe('the default site', () => {
+  it('publishes the brief at the URL course pages already link to', () => {
+    const page = parsePage(readPage(DEFAULT_SITE, BRIEF_URL));
+    expect(textOf(page.querySelector('h1'))).toBe("Russian History III - Khrushchev's Rise to Power and Leadership (Brief)");
+    const headings = [...page.querySelectorAll('.prose h2')].map(textOf);
+    for (const topic of [
+      'De-Stalinisation and the Secret Speech',
+      'The Virgin Lands and maize campaigns',
+      'The Cuban Missile Crisis',
+      'Legacy',
+    ]) {
+      expect(headings.join('|')).toContain(topic);
+    }
+    expect(page.querySelectorAll('.takeaways li').length).toBeGreaterThanOrEqual(5);
+    expect(page.querySelectorAll('.faq dt').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('renders the Obsidian Markdown of the brief as Obsidian shows it', () => {
+    const page = parsePage(readPage(DEFAULT_SITE, BRIEF_URL));
+    expect(page.querySelector('.prose table')).not.toBeNull();
+    expect(page.querySelector('.prose .callout .callout-title')).not.toBeNull();
+    expect(page.querySelector('.prose details.callout > summary')).not.toBeNull();
+    expect(page.querySelector('.prose mark')).not.toBeNull();
+    expect(page.querySelector('.prose [data-footnotes], .prose .footnotes')).not.toBeNull();
+    const source = readFileSync(
+      join(PROJECT_ROOT, COURSE_DIR, "Russian History III - Khrushchev's Rise to Power and Leadership (Brief).md"),
+      'utf8',
+    );
+    const comment = /%%([\s\S]*?)%%/.exec(source)?.[1]?.trim();
+    expect(comment, 'the brief has an author comment').toBeTruthy();
+    expect(textOf(page.body)).not.toContain((comment as string).slice(0, 40));
+  });
+
+  it('shows a timeline of at least 25 events in chronological order at their precision', () => {
+    const page = parsePage(readPage(DEFAULT_SITE, TIMELINE_URL));
+    const events = [...page.querySelectorAll('li.event')];
+    expect(events.length).toBeGreaterThanOrEqual(25);
+    const starts = events.map((event) => event.querySelector('time')?.getAttribute('datetime') ?? '');
+    // 1953 → 1953-00-00, 1962-07 → 1962-07-00: string order is then chronological order.
+    const padded = starts.map((value) => [...value.split('-'), '00', '00'].slice(0, 3).join('-'));
+    expect(padded).toEqual([...padded].sort());
+    const shown = events.map((event) => textOf(event.querySelector('.event-date')));
+    expect(shown).toContain('5 March 1953');
+    expect(shown).toContain('24 October 1962');
+    expect(shown).toContain('July 1962');
+    expect(shown.some((text) => /^\d+–\d+ \w+ \d{4}$/.test(text))).toBe(true);
+    // Every event is deep-linkable by a stable id.
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+    expect(events.map((e) => e.id)).toContain('1962-10-24-naval-blockade-of-cuba');
+  });
+
+  it('has a glossary of at least 18 terms, including every key definition of the study page', () => {
+    const terms = listFiles(DEFAULT_SITE).filter(
+      (file) => file.startsWith(`${COURSE_URL.slice(1)}/glossary/`) && file.endsWith('index.html'),
+    );
+    expect(terms.length).toBeGreaterThanOrEqual(18);
+    for (const slug of ['cpsu', 'central-committee', 'politburo', 'secretariat', 'presidium', 'nkvd', 'kgb']) {
+      const page = parsePage(readPage(DEFAULT_SITE, `${COURSE_URL}/glossary/${slug}/`));
+      expect(textOf(page.querySelector('.definition')).length, slug).toBeGreaterThan(30);
+    }
+    const kgb = parsePage(readPage(DEFAULT_SITE, `${COURSE_URL}/glossary/kgb/`));
+    expect(textOf(kgb.querySelector('.also-called'))).toContain('Committee for State Security');
+  });
+
+  it('lists the course on the home page and its notes on the course page, in reading order', () => {
+    const home = parsePage(readFileSync(join(DEFAULT_SITE, 'index.html'), 'utf8'));
+    expect(textOf(home.querySelector('.course-card h3'))).toBe('Russian History III');
+    const course = parsePage(readPage(DEFAULT_SITE, `${COURSE_URL}/russian-history-iii/`));
+    const groups = [...course.querySelectorAll('.course-group h2')].map(textOf);
+    expect(groups).toEqual(['Briefs', 'Timelines', 'Glossary']);
+    const briefs = [...course.querySelectorAll('#course-brief + ol a')].map(textOf);
+    expect(briefs[0]).toContain("Khrushchev's Rise to Power");
+  });
+
+  it('leaves no trace of the unpublished draft', () => {
+    const draft = readFileSync(join(PROJECT_ROOT, DRAFT_FILE), 'utf8');
+    expect(draft).toMatch(/dg-publish: false/);
+    const title = /^title: "?(.+?)"?$/m.exec(draft)?.[1] as string;
+    const body = draft.split(/^---$/m).slice(2).join('---');
+    const sentences = body
+      .split(/(?<=[.!?])\s+/)
+      .map((sentence) => sentence.replace(/[#*_>`]/g, '').trim())
+      .filter((sentence) => sentence.length > 40);
+    expect(sentences.length).toBeGreaterThan(2);
+    const needles = [title, 'brezhnev-and-the-era-of-stagnation', ...sentences.map((s) => s.slice(0, 60))];
+    for (const file of listFiles(DEFAULT_SITE)) {
+      const text = readFileSync(join(DEFAULT_SITE, file), 'utf8');
+      for (const needle of needles) expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
+  });
+
+  it('ships no client JavaScript and has a 404 page', () => {
+    expect(listFiles(DEFAULT_SITE).filter((file) => file.endsWith('.js'))).toEqual([]);
+    for (const file of htmlFiles()) {
+      expect(parsePage(readFileSync(join(DEFAULT_SITE, file), 'utf8')).querySelectorAll('script').length, file).toBe(0);
+    }
+    const notFound = parsePage(readFileSync(join(DEFAULT_SITE, '404.html'), 'utf8'));
+    expect(textOf(notFound.querySelector('h1'))).toBe('Page not found');
+    expect(notFound.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+});

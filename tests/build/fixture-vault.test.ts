@@ -1,0 +1,187 @@
+/** A small vault with every content-contract feature, built for real and inspected. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
+import { parsePage, textOf } from '../helpers/html.ts';
+
+let build: BuildResult;
+const page = (url: string) => parsePage(readPage(build.outDir, url));
+
+beforeAll(async () => {
+  build = await buildVault({ contentDir: 'tests/fixtures/vault-good', outDir: join(TMP, 'vault-good') });
+  expect(build.code, build.output).toBe(0);
+});
+
+describe('URLs', () => {
+  it('serves one page per published note at the URL its rules give', () => {
+    const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
+    expect(pages).toEqual([
+      '404.html',
+      'elsewhere/new-place/index.html', // dg-path
+      'exported/note/index.html', // permalink in JSON frontmatter
+      'index.html', // dg-home
+      'loose/no-frontmatter-title/index.html',
+      'modern-europe/index/index.html', // a course note named index.md
+      'world-history/cold-war/brief-one/index.html',
+      'world-history/cold-war/cold-war/index.html',
+      'world-history/cold-war/component-note/index.html', // MDX
+      'world-history/cold-war/crisis-timeline/index.html',
+      'world-history/cold-war/glossary/kgb/index.html',
+      'world-history/cold-war/glossary/nkvd/index.html',
+      'world-history/cold-war/hidden-note/index.html', // dg-hide: published, not listed
+      'история/my notes/index.html', // permalink in another script, with a space
+    ]);
+  });
+
+  it('puts the dg-home note at / with the course list', () => {
+    const home = parsePage(readFileSync(join(build.outDir, 'index.html'), 'utf8'));
+    expect(textOf(home.querySelector('h1'))).toBe('Fixture Garden Home');
+    expect(textOf(home.body)).toContain('HOMENOTEMARKER');
+    expect([...home.querySelectorAll('.course-card h3')].map(textOf)).toEqual(['Modern Europe', 'The Cold War']);
+  });
+
+  it('links to a permalink with a space and another script percent-encoded', () => {
+    const course = page('/modern-europe/index/');
+    const hrefs = [...course.querySelectorAll('.course-group a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('/%D0%B8%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F/my%20notes/');
+  });
+});
+
+describe('publishing', () => {
+  it('leaves no trace of unpublished notes or the .obsidian folder', () => {
+    const markers = [
+      'DRAFTMARKER',
+      'Unpublished Draft Title',
+      'unpublished-draft',
+      'draftonlytag',
+      'OFFMARKER',
+      '/off/limits',
+      'OBSIDIANTEMPLATEMARKER',
+      'zebra quartz',
+    ];
+    for (const file of listFiles(build.outDir)) {
+      const text = readFileSync(join(build.outDir, file), 'utf8');
+      for (const marker of markers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
+    }
+  });
+
+  it('warns, naming both files, when frontmatter links to an unpublished note', () => {
+    expect(build.output).toContain('vault-good/World History/Cold War/Cold War.md:9: [[Unpublished Draft]] links to');
+    expect(build.output).toContain('Unpublished Draft.md, which is not published');
+  });
+
+  it('publishes a dg-hide note without listing it', () => {
+    expect(textOf(page('/world-history/cold-war/hidden-note/').body)).toContain('HIDDENNOTEMARKER');
+    expect(textOf(page('/world-history/cold-war/cold-war/').body)).not.toContain('Hidden Note');
+  });
+});
+
+describe('Obsidian Markdown', () => {
+  it('renders GFM tables, task lists, footnotes, highlights and inline tags, and drops %%comments%%', () => {
+    const brief = page('/world-history/cold-war/brief-one/');
+    const prose = brief.querySelector('.prose') as Element;
+    expect([...prose.querySelectorAll('table th')].map(textOf)).toEqual(['Leader', 'Country']);
+    expect(prose.querySelectorAll('input[type="checkbox"]').length).toBe(2);
+    expect(prose.querySelector('input[type="checkbox"][checked]')).not.toBeNull();
+    expect(textOf(prose.querySelector('.footnotes, [data-footnotes]'))).toContain('The footnote text.');
+    expect(textOf(prose.querySelector('mark'))).toBe('a highlighted phrase');
+    expect(textOf(prose.querySelector('.tag'))).toBe('#berlin-crisis');
+    expect(textOf(prose)).toContain('Line before');
+    expect(textOf(prose)).toContain('line after');
+    expect(brief.documentElement.outerHTML).not.toContain('COMMENTMARKER');
+    expect(textOf(prose.querySelector('pre'))).toContain('%% this stays, it is code %%');
+  });
+
+  it('renders callouts of every form, foldable ones as <details>', () => {
+    const prose = page('/world-history/cold-war/brief-one/').querySelector('.prose') as Element;
+    const callouts = [...prose.querySelectorAll('.callout')];
+    expect(
+      callouts.map((c) => [c.tagName.toLowerCase(), c.getAttribute('data-callout'), textOf(c.querySelector('.callout-title'))]),
+    ).toEqual([
+      ['div', 'note', 'Note'],
+      ['div', 'warning', 'Mind the dates'],
+      ['details', 'question', 'Folded question'],
+      ['details', 'tip', 'Open foldable'],
+    ]);
+    expect(callouts[2]?.hasAttribute('open')).toBe(false);
+    expect(callouts[3]?.hasAttribute('open')).toBe(true);
+  });
+
+  it('merges frontmatter and inline tags, lower-cased', () => {
+    const tags = [...page('/world-history/cold-war/brief-one/').querySelectorAll('.note-tags li')].map(textOf);
+    expect(tags).toEqual(['#berlin-crisis', '#cold-war', '#diplomacy']);
+  });
+
+  it('renders MDX notes with the same Markdown features', () => {
+    const mdx = page('/world-history/cold-war/component-note/');
+    expect(textOf(mdx.querySelector('.prose'))).toContain('MDX body rendered in 1961. MDXMARKER');
+    expect(textOf(mdx.querySelector('.prose .callout-title'))).toBe('MDX callout');
+  });
+
+  it('loads Digital Garden exports (JSON frontmatter) unchanged', () => {
+    const exported = page('/exported/note/');
+    expect(textOf(exported.body)).toContain('EXPORTEDNOTEMARKER');
+    expect(exported.querySelector('.note-dates time')?.getAttribute('datetime')).toBe('2023-03-01');
+  });
+});
+
+describe('note kinds', () => {
+  it('shows a brief with its takeaways and FAQ', () => {
+    const brief = page('/world-history/cold-war/brief-one/');
+    expect([...brief.querySelectorAll('.takeaways li')].map(textOf)).toEqual(['Takeaway alpha.', 'Takeaway beta.']);
+    expect(textOf(brief.querySelector('.faq dt'))).toBe('Question one?');
+    expect(textOf(brief.querySelector('.faq dd'))).toBe('Answer one.');
+  });
+
+  it('shows timeline events by era, chronologically, each date at its precision', () => {
+    const timeline = page('/world-history/cold-war/crisis-timeline/');
+    const events = [...timeline.querySelectorAll('li.event')].map((event) => [
+      event.id,
+      textOf(event.querySelector('.event-date')),
+    ]);
+    expect(events).toEqual([
+      ['1894-birth', 'c. 1894'],
+      ['1953-stalin-dies', '1953'],
+      ['1960-10-12-shoe-incident', '12 October 1960?'],
+      ['1961-04-17-1961-04-20-bay-of-pigs', '17–20 April 1961'],
+      ['1962-07-missiles-shipped', 'July 1962'],
+      ['1962-10-24-naval-blockade-of-cuba', '24 October 1962'],
+      ['the-agreement', '28 October 1962'],
+      ['1956-1964-a-long-span', '1956–1964'],
+    ]);
+    expect([...timeline.querySelectorAll('.era > h2')].map((h) => textOf(h))).toEqual([
+      'Before 1890–1952',
+      'Crisis years 1953–1964',
+      'Other events',
+    ]);
+    expect(timeline.querySelector('#\\31 953-stalin-dies time')?.getAttribute('datetime')).toBe('1953');
+  });
+
+  it('shows a term with its other names, definition and related terms', () => {
+    const term = page('/world-history/cold-war/glossary/kgb/');
+    expect(textOf(term.querySelector('h1'))).toBe('KGB');
+    expect(textOf(term.querySelector('.definition dfn'))).toBe('KGB');
+    expect(textOf(term.querySelector('.definition'))).toContain('formed in March 1954');
+    expect(textOf(term.querySelector('.also-called'))).toBe('Also called: Committee for State Security');
+    expect([...term.querySelectorAll('.related a')].map(textOf)).toEqual(['NKVD']);
+    // A related link written as an alias resolves to its note.
+    expect(
+      [...page('/world-history/cold-war/glossary/nkvd/').querySelectorAll('.related a')].map((a) => a.getAttribute('href')),
+    ).toEqual(['/world-history/cold-war/glossary/kgb/']);
+  });
+
+  it('shows a course with its notes grouped by kind, in its order', () => {
+    const course = page('/world-history/cold-war/cold-war/');
+    const groups = [...course.querySelectorAll('.course-group')].map((group) => [
+      textOf(group.querySelector('h2')),
+      [...group.querySelectorAll('li > a')].map(textOf),
+    ]);
+    expect(groups).toEqual([
+      ['Briefs', ['Brief One', 'Component Note', 'Exported Note']],
+      ['Timelines', ['Crisis Timeline']],
+      ['Glossary', ['KGB', 'NKVD']],
+    ]);
+    expect(textOf(course.querySelector('.breadcrumbs'))).toBe('');
+  });
+});

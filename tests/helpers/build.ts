@@ -1,0 +1,75 @@
+/**
+ * Builds a vault with the real `astro build`, as an author would, into its own output and cache
+ * folders under tests/.tmp, so fixture builds never touch `dist/` or each other.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const TMP = join(PROJECT_ROOT, 'tests/.tmp');
+export const DEFAULT_SITE = join(TMP, 'site-default');
+const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function buildVault(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const outDir = resolve(PROJECT_ROOT, options.outDir);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        GARDEN_CONTENT_DIR: options.contentDir,
+        GARDEN_OUT_DIR: outDir,
+        GARDEN_CACHE_DIR: `${outDir}.cache`,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output, outDir }));
+  });
+}
+
+/** Every file below a folder, as POSIX paths relative to it. */
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/** A hash of every file's path and bytes: equal hashes mean byte-identical folders. */
+export function hashTree(dir: string): Map<string, string> {
+  return new Map(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+export function readPage(dir: string, url: string): string {
+  return readFileSync(join(dir, decodeURIComponent(url), 'index.html'), 'utf8');
+}

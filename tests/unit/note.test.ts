@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseNoteSource } from '../../src/lib/frontmatter.ts';
+import { readNote } from '../../src/lib/note.ts';
+import { asVaultPath } from '../../src/lib/types.ts';
+
+const read = (text: string, path = 'Course/Note.md') => readNote(asVaultPath(path), text);
+
+describe('frontmatter', () => {
+  it('reads YAML and the JSON frontmatter of Digital Garden exports alike', () => {
+    expect(parseNoteSource('---\ntitle: A\ndg-publish: true\n---\nBody').data).toEqual({ title: 'A', 'dg-publish': true });
+    const json = parseNoteSource(
+      '---\n{"dg-publish":true,"permalink":"/a/b/","created":"2023-02-14T10:38:08.616+01:00"}\n---\n\nBody',
+    );
+    expect(json.data).toEqual({ 'dg-publish': true, permalink: '/a/b/', created: '2023-02-14T10:38:08.616+01:00' });
+    expect(json.bodyLine).toBe(4);
+  });
+
+  it('keeps unquoted dates as text (YAML 1.2): no Date, no time zone', () => {
+    expect(parseNoteSource('---\ncreated: 2024-05-01\nyear: 1953\n---\n').data).toEqual({ created: '2024-05-01', year: 1953 });
+  });
+
+  it('reports malformed YAML with its file line', () => {
+    const source = parseNoteSource('---\ntitle: A\ntags: [a, b\ntype: brief\n---\nBody');
+    expect(source.problems).toHaveLength(1);
+    expect(source.problems[0]?.message).toMatch(/^malformed frontmatter/);
+    expect(source.problems[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds the line of a key path', () => {
+    const source = parseNoteSource(
+      '---\ntitle: A\nevents:\n  - date: "1962"\n    title: X\n  - date: "1962-02-30"\n    title: Y\n---\n',
+    );
+    expect(source.lineOf(['title'])).toBe(2);
+    expect(source.lineOf(['events', 1, 'date'])).toBe(6);
+  });
+
+  it('refuses an unclosed frontmatter and a frontmatter that is not a mapping', () => {
+    expect(parseNoteSource('---\ntitle: A\nBody').problems[0]?.message).toContain('never closed');
+    expect(parseNoteSource('---\n- a\n- b\n---\n').problems[0]?.message).toContain('key: value');
+  });
+
+  it('treats a file without frontmatter as all body', () => {
+    expect(parseNoteSource('# Title\n\nText')).toMatchObject({ data: {}, bodyLine: 1, body: '# Title\n\nText' });
+  });
+});
+
+describe('readNote', () => {
+  it('normalises a published brief', () => {
+    const outcome = read(
+      '---\ndg-publish: true\ntags: [Cold-War, "#ussr"]\ntakeaways: [One]\nfaq:\n  - q: Why?\n    a: Because.\n---\nBody',
+    );
+    expect(outcome.status).toBe('published');
+    if (outcome.status !== 'published') return;
+    expect(outcome.note).toMatchObject({
+      type: 'brief',
+      title: 'Note',
+      url: '/course/note/',
+      tags: ['cold-war', 'ussr'],
+      takeaways: ['One'],
+      faq: [{ q: 'Why?', a: 'Because.' }],
+      format: 'md',
+    });
+  });
+
+  it('keeps nothing of an unpublished note but what links need', () => {
+    expect(read('---\ntitle: Secret\naliases: [Hidden]\n---\nDraft text')).toEqual({
+      status: 'unpublished',
+      title: 'Note',
+      aliases: ['Hidden'],
+    });
+    expect(read('No frontmatter at all')).toMatchObject({ status: 'unpublished' });
+  });
+
+  it('sorts timeline events chronologically and gives them stable ids', () => {
+    const outcome = read(
+      '---\ndg-publish: true\ntype: timeline\nevents:\n  - { date: "1962-10-24", title: Naval blockade of Cuba }\n  - { date: 1953, title: Stalin dies }\n  - { date: "1894~", title: Born, id: birth }\n---\n',
+    );
+    if (outcome.status !== 'published' || outcome.note.type !== 'timeline') throw new Error(JSON.stringify(outcome));
+    expect(outcome.note.events.map((e) => e.id)).toEqual(['birth', '1953-stalin-dies', '1962-10-24-naval-blockade-of-cuba']);
+  });
+
+  it.each([
+    ['dg-publish: "true"', /dg-publish must be the boolean/, 2],
+    ['dg-publish: true\ntype: essay', /unknown type "essay"/, 3],
+    ['dg-publish: true\npermalink: /a/../b/', /permalink "\/a\/\.\.\/b\/" is not allowed/, 3],
+    [
+      'dg-publish: true\ntype: timeline\nevents:\n  - date: "1962-02-30"\n    title: X',
+      /events\[0\]\.date: "1962-02-30" is not a real calendar date/,
+      5,
+    ],
+    ['dg-publish: true\ntype: term', /definition is required/, 2],
+    ['dg-publish: true\ntags: { a: 1 }', /^tags/, 3],
+    ['dg-publish: true\ntags: [cold war]', /"cold war" is not a tag/, 3],
+    ['dg-publish: true\ntitle: [a]', /title must be a string/, 3],
+    ['dg-publish: true\ncreated: 2024-02-30', /created: "2024-02-30" is not a real calendar date/, 3],
+    ['dg-publish: true\ndg-hide: "yes"', /dg-hide must be a boolean/, 3],
+    [
+      'dg-publish: true\ntype: timeline\neras: [{title: A, start: "1950", end: "1960"}]\nevents:\n  - { date: "1955", title: X, era: B }',
+      /era "B" is not the title of any entry in eras/,
+      6,
+    ],
+  ])('refuses %j with a message and line', (yaml, message, line) => {
+    const outcome = read(`---\n${yaml}\n---\nBody`);
+    expect(outcome.status).toBe('invalid');
+    if (outcome.status !== 'invalid') return;
+    expect(outcome.problems[0]?.message).toMatch(message);
+    expect(outcome.problems[0]?.file).toBe('Course/Note.md');
+    expect(outcome.problems[0]?.line).toBe(line);
+  });
+
+  it('allows unknown keys, as Obsidian notes carry many', () => {
+    expect(read('---\ndg-publish: true\ncssclasses: [wide]\nbanner: x.png\n---\n').status).toBe('published');
+  });
+});
