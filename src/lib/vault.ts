@@ -51,7 +51,8 @@ export interface LoadedVault {
 }
 
 interface IndexedNote extends LinkableNote {
-  published: boolean;
+  /** `invalid`: the note has problems of its own, already reported; links to it add no more. */
+  state: 'published' | 'unpublished' | 'invalid';
 }
 
 /**
@@ -69,11 +70,14 @@ export function loadVault(
 
   for (const file of files) {
     const outcome = readNote(file.path, file.text);
-    if (outcome.status === 'invalid') problems.push(...outcome.problems.map((p) => ({ ...p, file: displayPath(file.path) })));
-    else if (outcome.status === 'unpublished') indexed.push({ vaultPath: file.path, aliases: outcome.aliases, published: false });
-    else {
+    if (outcome.status === 'invalid') {
+      problems.push(...outcome.problems.map((p) => ({ ...p, file: displayPath(file.path) })));
+      indexed.push({ vaultPath: file.path, aliases: [], state: 'invalid' });
+    } else if (outcome.status === 'unpublished') {
+      indexed.push({ vaultPath: file.path, aliases: outcome.aliases, state: 'unpublished' });
+    } else {
       published.push(outcome);
-      indexed.push({ vaultPath: file.path, aliases: outcome.note.aliases, published: true });
+      indexed.push({ vaultPath: file.path, aliases: outcome.note.aliases, state: 'published' });
     }
   }
 
@@ -89,8 +93,8 @@ export function loadVault(
       }
       const found = index.resolve(target);
       if (found.kind === 'found') {
-        if (found.note.published) reference.add(found.note.vaultPath);
-        else {
+        if (found.note.state === 'published') reference.add(found.note.vaultPath);
+        else if (found.note.state === 'unpublished') {
           const message = `${reference.written} links to ${displayPath(found.note.vaultPath)}, which is not published; it is left out`;
           warnings.push({ ...at, message });
         }

@@ -26,7 +26,7 @@ export class VaultError extends Error {
   }
 }
 
-/** Bumped when rendering changes in a way the digest of a note's text cannot see. */
+/** Bumped when rendering changes in a way a note's own text cannot show (a plugin's output, say). */
 const RENDER_VERSION = '1';
 const RENDER_CONCURRENCY = 8;
 
@@ -75,7 +75,9 @@ async function syncVault(context: LoaderContext, root: string): Promise<void> {
   const entries = await mapLimited(vault.notes, RENDER_CONCURRENCY, async (entry: PublishedNote) => {
     const id = entry.note.vaultPath;
     const filePath = inVault(id);
-    const digest = generateDigest(`${RENDER_VERSION}\n${entry.note.format}\n${entry.body}`);
+    // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
+    // the normalised data (which depends on other notes through resolved links) and the body.
+    const digest = generateDigest(JSON.stringify({ version: RENDER_VERSION, data: entry.note, body: entry.body }));
     if (entry.note.format === 'mdx') {
       // MDX is compiled by @astrojs/mdx when the page renders it (with the same remark plugins).
       return { id, data: entry.note, body: entry.body, filePath, digest, deferredRender: true } as const;
@@ -83,11 +85,12 @@ async function syncVault(context: LoaderContext, root: string): Promise<void> {
     const cached = store.get(id);
     try {
       const rendered =
-        cached?.digest === digest && cached.rendered
+        // Rendering depends only on the body: reuse it when the body and the renderer are unchanged.
+        cached?.rendered && cached.body === entry.body && cached.rendered.metadata?.renderVersion === RENDER_VERSION
           ? cached.rendered
           : await renderMarkdown(padToLine(stripComments(entry.body), entry.bodyLine), {
               fileURL: pathToFileURL(join(root, id)),
-            });
+            }).then((fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderVersion: RENDER_VERSION } }));
       const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
       const tags = [...new Set([...entry.note.tags, ...inlineTags])].sort();
       return {

@@ -13,6 +13,19 @@ export const TMP = join(PROJECT_ROOT, 'tests/.tmp');
 export const DEFAULT_SITE = join(TMP, 'site-default');
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/**
+ * The environment for an Astro child process: ours, less what Vitest sets (NODE_ENV=test, VITEST…,
+ * and its import.meta.env mirror MODE, DEV, PROD, SSR, BASE_URL), which makes Astro's dev server
+ * serve no pages.
+ */
+const VITEST_KEYS = new Set(['TEST', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'FORCE_TTY']);
+
+export function astroEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || VITEST_KEYS.has(key)) delete env[key];
+  return env;
+}
+
 export interface BuildResult {
   code: number | null;
   output: string;
@@ -24,16 +37,12 @@ export function buildVault(options: { contentDir: string; outDir: string; env?: 
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [ASTRO, 'build'], {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
+      env: astroEnv({
         GARDEN_CONTENT_DIR: options.contentDir,
         GARDEN_OUT_DIR: outDir,
         GARDEN_CACHE_DIR: `${outDir}.cache`,
         ...options.env,
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -62,6 +62,14 @@ describe('loadVault', () => {
       'T.md:5: [[Politbureau]] links to a note that does not exist; did you mean [[Politburo]]?',
     );
   });
+
+  it('adds no second problem for a link to a note that is itself invalid', () => {
+    const vault = loadVault([
+      file('T.md', published('type: term\ndefinition: D\nrelated: ["[[KGB]]"]')),
+      file('KGB.md', '---\ndg-publish: "true"\n---\n'),
+    ]);
+    expect(vault.problems.map((p) => p.file)).toEqual(['KGB.md']);
+  });
 });
 
 describe('vault files', () => {
