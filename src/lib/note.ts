@@ -201,8 +201,8 @@ function normalise(
       return {
         ...common,
         type: 'timeline',
-        events: sortChronologically(events),
-        eras: sortChronologically(eras.map((era) => ({ ...era, date: era.start }))).map(({ date: _date, ...era }) => era),
+        events: sortChronologically(events, (event) => event.date),
+        eras: sortChronologically(eras, (era) => era.start),
       };
     }
     case 'term': {

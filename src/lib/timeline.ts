@@ -10,10 +10,10 @@ export function eventId(date: HistoricalDate, title: string): string {
   return `${slugifySegment(date.edtf)}-${slugifySegment(title)}`;
 }
 
-/** Chronological, and stable: events with the same date keep the order the author wrote them in. */
-export function sortChronologically<T extends { date: HistoricalDate }>(events: readonly T[]): T[] {
-  return events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => compareHistoricalDates(a.event.date, b.event.date) || a.index - b.index)
-    .map(({ event }) => event);
+/** Chronological, and stable: items with the same date keep the order the author wrote them in. */
+export function sortChronologically<T>(items: readonly T[], dateOf: (item: T) => HistoricalDate): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => compareHistoricalDates(dateOf(a.item), dateOf(b.item)) || a.index - b.index)
+    .map(({ item }) => item);
 }

@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import { stripComments } from '../lib/comments.ts';
 import type { NoteData } from '../lib/note.ts';
@@ -37,7 +38,7 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
     // this schema only gives pages the type of what it stores.
     schema: z.custom<NoteData>(() => true),
     async load(context) {
-      const root = resolve(new URL(context.config.root).pathname, options.contentDir);
+      const root = resolve(fileURLToPath(context.config.root), options.contentDir);
       const sync = () => syncVault(context, root);
       if (!context.watcher) return sync();
       // In `astro dev` a problem is logged, not fatal: the author fixes the file and the site reloads.
@@ -62,83 +63,83 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
 }
 
 async function syncVault(context: LoaderContext, root: string): Promise<void> {
-  const { store, logger, generateDigest, renderMarkdown } = context;
-  const projectRoot = new URL(context.config.root).pathname;
-  const inVault = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
+  const { store, logger } = context;
+  const projectRoot = fileURLToPath(context.config.root);
+  const displayPath = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
 
   const paths = listNoteFiles(root);
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
-  const vault = loadVault(files, inVault);
+  const vault = loadVault(files, displayPath);
   for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
   if (vault.problems.length > 0) throw new VaultError(vault.problems);
 
-  const entries = await mapLimited(vault.notes, RENDER_CONCURRENCY, async (entry: PublishedNote) => {
-    const id = entry.note.vaultPath;
-    const filePath = inVault(id);
-    // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
-    // the normalised data (which depends on other notes through resolved links) and the body.
-    const digest = generateDigest(JSON.stringify({ version: RENDER_VERSION, data: entry.note, body: entry.body }));
-    if (entry.note.format === 'mdx') {
-      // MDX is compiled by @astrojs/mdx when the page renders it (with the same remark plugins).
-      return { id, data: entry.note, body: entry.body, filePath, digest, deferredRender: true } as const;
-    }
-    const cached = store.get(id);
-    try {
-      const rendered =
-        // Rendering depends only on the body: reuse it when the body and the renderer are unchanged.
-        cached?.rendered && cached.body === entry.body && cached.rendered.metadata?.renderVersion === RENDER_VERSION
-          ? cached.rendered
-          : await renderMarkdown(padToLine(stripComments(entry.body), entry.bodyLine), {
-              fileURL: pathToFileURL(join(root, id)),
-            }).then((fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderVersion: RENDER_VERSION } }));
-      const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
-      const tags = [...new Set([...entry.note.tags, ...inlineTags])].sort();
-      return {
-        id,
-        data: { ...entry.note, tags },
-        body: entry.body,
-        filePath,
-        digest,
-        rendered,
-        ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
-      };
-    } catch (error) {
-      const line =
-        (error as { line?: number; position?: { start?: { line?: number } } }).line ??
-        (error as { position?: { start?: { line?: number } } }).position?.start?.line;
-      return {
-        problem: { file: filePath, ...(line ? { line } : {}), message: `could not be rendered: ${(error as Error).message}` },
-      };
-    }
-  });
-  const renderProblems = entries.flatMap((entry): Problem[] => ('problem' in entry && entry.problem ? [entry.problem] : []));
+  const limit = pLimit(RENDER_CONCURRENCY);
+  const prepared = await Promise.all(vault.notes.map((note) => limit(() => prepareEntry(context, root, displayPath, note))));
+  const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
   if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
   // Only now, with the whole vault valid, is the store changed.
   const keep = new Set<string>();
-  for (const entry of entries) {
-    if ('problem' in entry) continue;
-    keep.add(entry.id);
-    store.set(entry);
+  for (const result of prepared) {
+    if ('problem' in result) continue;
+    keep.add(result.entry.id);
+    store.set(result.entry);
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   logger.info(`${keep.size} published notes loaded from ${paths.length} notes in the vault`);
 }
 
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/** One published note as a store entry: Markdown rendered now (or reused), MDX left to @astrojs/mdx. */
+async function prepareEntry(
+  { store, generateDigest, renderMarkdown }: LoaderContext,
+  root: string,
+  displayPath: (file: string) => string,
+  { note, body, bodyLine }: PublishedNote,
+): Promise<{ entry: StoreEntry } | { problem: Problem }> {
+  const id = note.vaultPath;
+  const filePath = displayPath(id);
+  // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
+  // the normalised data (which depends on other notes through resolved links) and the body.
+  const digest = generateDigest(JSON.stringify({ version: RENDER_VERSION, data: note, body }));
+  if (note.format === 'mdx') {
+    // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
+    return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
+  }
+  const cached = store.get(id);
+  try {
+    // Rendering depends only on the body: reuse it while the body and the renderer are unchanged.
+    const rendered =
+      cached?.rendered && cached.body === body && cached.rendered.metadata?.renderVersion === RENDER_VERSION
+        ? cached.rendered
+        : await renderMarkdown(padToLine(stripComments(body), bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
+            (fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderVersion: RENDER_VERSION } }),
+          );
+    const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
+    const tags = [...new Set([...note.tags, ...inlineTags])].sort();
+    const assetImports = rendered.metadata?.imagePaths ?? [];
+    return {
+      entry: {
+        id,
+        data: { ...note, tags },
+        body,
+        filePath,
+        digest,
+        rendered,
+        ...(assetImports.length > 0 ? { assetImports } : {}),
+      },
+    };
+  } catch (error) {
+    const position = error as { line?: number; position?: { start?: { line?: number } } };
+    const line = position.line ?? position.position?.start?.line;
+    return {
+      problem: { file: filePath, ...(line ? { line } : {}), message: `could not be rendered: ${(error as Error).message}` },
+    };
+  }
+}
+
 /** Blank lines in place of the frontmatter, so the Markdown parser's line numbers are the file's. */
 function padToLine(body: string, line: number): string {
   return '\n'.repeat(Math.max(0, line - 1)) + body;
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
