@@ -14,6 +14,8 @@ export default defineConfig({
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx()],
   markdown: {
+    // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
+    syntaxHighlight: false,
     // unified() runs remark-gfm and the site's remark/rehype plugins; Sätteri, Astro 7's default, runs none.
     processor: unified({
       remarkPlugins: [...remarkPlugins],
@@ -23,4 +25,6 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // The reading scripts are one small cached file rather than a copy inlined in every page.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -3,5 +3,7 @@ import { vaultLoader } from './loaders/vault-loader.ts';
 import { siteConfig } from './site.config.ts';
 
 export const collections = {
-  notes: defineCollection({ loader: vaultLoader({ contentDir: siteConfig.contentDir }) }),
+  notes: defineCollection({
+    loader: vaultLoader({ contentDir: siteConfig.contentDir, brokenLinks: siteConfig.brokenLinks, urlLock: siteConfig.urlLock }),
+  }),
 };

@@ -15,6 +15,8 @@ export const siteConfigSchema = z.object({
   contentDir: z.string().min(1).default('content'),
   /** What a dead link does to the build (DESIGN §5). */
   brokenLinks: z.enum(['error', 'warn']).default('error'),
+  /** The committed list of every published URL (relative to the project root); empty turns the check off. */
+  urlLock: z.string().default('url-lock.json'),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -28,6 +30,7 @@ export function resolveSiteConfig(
     ...(env.GARDEN_CONTENT_DIR ? { contentDir: env.GARDEN_CONTENT_DIR } : {}),
     ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
     ...(env.GARDEN_SITE ? { site: env.GARDEN_SITE } : {}),
+    ...(env.GARDEN_URL_LOCK !== undefined ? { urlLock: env.GARDEN_URL_LOCK } : {}),
   });
 }
 

@@ -14,8 +14,24 @@ export interface Course {
   notes: NoteData[];
 }
 
+export interface Backlink {
+  from: NoteData;
+  /** The sentence around the link in the linking note. */
+  context: string;
+}
+
+export interface Redirect {
+  /** The old URL, served by a redirect page. */
+  from: SiteUrl;
+  to: NoteData;
+}
+
 export interface Garden {
   notes: NoteData[];
+  /** Old URLs (aliases starting with `/`) and the notes they now point to. */
+  redirects: Redirect[];
+  /** The notes that link to a note, each once, with the sentence of its first link. */
+  backlinksOf(note: NoteData): Backlink[];
   courses: Course[];
   byVaultPath: ReadonlyMap<VaultPath, NoteData>;
   byUrl: ReadonlyMap<SiteUrl, NoteData>;
@@ -64,9 +80,24 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       (a, b) => (position.get(a.vaultPath) ?? Infinity) - (position.get(b.vaultPath) ?? Infinity) || compareTitles(a, b),
     );
   }
+  const backlinks = new Map<VaultPath, Backlink[]>();
+  for (const note of notes) {
+    const seen = new Set<VaultPath>();
+    for (const link of note.links) {
+      if (link.target === note.vaultPath || seen.has(link.target) || !byVaultPath.has(link.target)) continue;
+      seen.add(link.target);
+      backlinks.set(link.target, [...(backlinks.get(link.target) ?? []), { from: note, context: link.context }]);
+    }
+  }
+  for (const list of backlinks.values()) list.sort((a, b) => compareTitles(a.from, b.from));
+  const redirects = notes
+    .flatMap((note) => note.redirects.map((from) => ({ from, to: note })))
+    .sort((a, b) => compareCodePoints(a.from, b.from));
   const home = notes.find((note) => note.url === '/');
   return {
     notes,
+    redirects,
+    backlinksOf: (note) => backlinks.get(note.vaultPath) ?? [],
     courses: [...courseByFolder.values()].sort((a, b) => compareTitles(a.note, b.note)),
     byVaultPath,
     byUrl,

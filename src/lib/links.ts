@@ -112,3 +112,124 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] as number;
 }
+
+/** What the vault knows of a note when links to it are resolved. */
+export interface LinkTargetNote extends LinkableNote {
+  state: 'published' | 'unpublished' | 'invalid';
+  url?: string;
+  /** Heading ids by `headingKey` of their text, for `[[Note#Heading]]`. */
+  headingIds?: ReadonlyMap<string, string>;
+  /** Ids of things on the page a `#fragment` may name besides headings (timeline events). */
+  anchorIds?: ReadonlySet<string>;
+}
+
+export type LinkOutcome =
+  | { kind: 'note'; note: VaultPath; url: string; fragment?: string }
+  | { kind: 'attachment'; path: string }
+  | { kind: 'unpublished'; note: VaultPath }
+  /** The target has problems of its own, already reported. */
+  | { kind: 'invalid' }
+  | { kind: 'broken'; message: string };
+
+export interface WrittenTarget {
+  target: string;
+  heading?: string;
+  embed: boolean;
+  syntax: 'wikilink' | 'markdown';
+}
+
+const ATTACHMENT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|mp4|webm|ogg|wav|m4a|mov)$/i;
+
+export interface VaultLinks {
+  resolve(from: VaultPath, written: WrittenTarget): LinkOutcome;
+}
+
+/**
+ * Resolution of every link written in a note body, once for the whole vault: wikilinks by name,
+ * path suffix or alias (as `createNoteIndex`), Markdown links by path relative to the note (then
+ * to the vault root), attachments by name anywhere in the vault or by path.
+ */
+export function createVaultLinks(
+  notes: readonly LinkTargetNote[],
+  attachments: readonly string[],
+  headingKey: (text: string) => string,
+  displayPath: (path: VaultPath) => string = (path) => path,
+): VaultLinks {
+  const index = createNoteIndex(notes);
+  const byPath = new Map(notes.map((note) => [key(note.vaultPath), note]));
+  const attachmentsByPath = new Map(attachments.map((path) => [key(path), path]));
+  const attachmentsByName = new Map<string, string[]>();
+  for (const path of attachments) {
+    const name = key(path.split('/').pop() as string);
+    attachmentsByName.set(name, [...(attachmentsByName.get(name) ?? []), path]);
+  }
+
+  const withHeading = (note: LinkTargetNote, from: VaultPath, heading: string | undefined): LinkOutcome => {
+    if (note.state === 'unpublished') return { kind: 'unpublished', note: note.vaultPath };
+    if (note.state === 'invalid') return { kind: 'invalid' };
+    if (!heading) return { kind: 'note', note: note.vaultPath, url: note.url as string };
+    const id = note.headingIds?.get(headingKey(heading)) ?? (note.anchorIds?.has(heading) ? heading : undefined);
+    if (id) return { kind: 'note', note: note.vaultPath, url: note.url as string, fragment: id };
+    const where = note.vaultPath === from ? 'this note' : displayPath(note.vaultPath);
+    const known = [...(note.headingIds?.keys() ?? [])];
+    const hint = nearestNames(headingKey(heading), known);
+    return {
+      kind: 'broken',
+      message: `links to a heading "${heading}" that ${where} does not have${hint.length > 0 ? `; did you mean ${hint.map((h) => `#${h}`).join(', ')}?` : ''}`,
+    };
+  };
+
+  const resolveAttachment = (from: VaultPath, target: string): LinkOutcome => {
+    const relative = joinPath(folderOf(from), target);
+    const found =
+      attachmentsByPath.get(key(relative)) ??
+      attachmentsByPath.get(key(target)) ??
+      (target.includes('/') ? undefined : shortest(attachmentsByName.get(key(target)) ?? []));
+    if (found) return { kind: 'attachment', path: found };
+    return { kind: 'broken', message: `embeds a file "${target}" that is not in the vault` };
+  };
+
+  return {
+    resolve(from, written) {
+      const target = written.target.trim();
+      if (target === '') {
+        const self = byPath.get(key(from));
+        return self ? withHeading(self, from, written.heading) : { kind: 'broken', message: 'links to an unknown note' };
+      }
+      if (written.syntax === 'markdown') {
+        const note = byPath.get(key(joinPath(folderOf(from), target))) ?? byPath.get(key(target.replace(/^\/+/, '')));
+        return note
+          ? withHeading(note, from, written.heading)
+          : { kind: 'broken', message: `links to a file "${target}" that is not in the vault` };
+      }
+      if (ATTACHMENT.test(target)) return resolveAttachment(from, target);
+      const found = index.resolve(target);
+      if (found.kind === 'found') return withHeading(found.note, from, written.heading);
+      if (found.kind === 'ambiguous') {
+        const candidates = found.candidates.map((candidate) => displayPath(candidate.vaultPath)).join(' or ');
+        return { kind: 'broken', message: `could mean ${candidates}; write more of the path` };
+      }
+      const hint =
+        found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map((name) => `[[${name}]]`).join(', ')}?` : '';
+      return { kind: 'broken', message: `links to a note "${target}" that does not exist${hint}` };
+    },
+  };
+}
+
+function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** A relative path joined to a folder, with `.` and `..` segments applied. */
+function joinPath(folder: string, relative: string): string {
+  const parts = folder ? folder.split('/') : [];
+  for (const segment of relative.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.' && segment !== '') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+function shortest(paths: readonly string[]): string | undefined {
+  return [...paths].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+}

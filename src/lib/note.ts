@@ -8,7 +8,9 @@ import { isPublished } from './publish.ts';
 import { parseFrontmatter, type NoteFrontmatter, type NoteType } from './schema.ts';
 import { eventId, sortChronologically } from './timeline.ts';
 import type { Problem, SiteUrl, VaultPath } from './types.ts';
-import { noteUrl, type UrlSource } from './url.ts';
+import { noteUrl, slugifySegment, urlFromPermalink, type UrlSource } from './url.ts';
+import { stripComments } from './comments.ts';
+import { scanNote, type NoteHeading, type WrittenLink } from './scan.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -40,6 +42,22 @@ interface NoteCommon {
   hidden: boolean;
   pinned: boolean;
   format: 'md' | 'mdx';
+  /** Old URLs of this note (aliases that start with `/`): each serves a redirect page here. */
+  redirects: SiteUrl[];
+  /** Headings of the body with their page ids. */
+  headings: NoteHeading[];
+  /** Links in the body to other published notes, resolved when the vault is loaded. */
+  links: NoteLink[];
+}
+
+export interface NoteLink {
+  target: VaultPath;
+  fragment?: string;
+  embed: boolean;
+  /** The sentence around the link, shown with the backlink. */
+  context: string;
+  /** A first mention of a glossary term, linked by the site rather than written as a link. */
+  mention?: true;
 }
 
 export interface BriefNote extends NoteCommon {
@@ -87,6 +105,8 @@ export type NoteOutcome =
       /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
+      /** Links and embeds written in the body, resolved once the whole vault is known. */
+      written: WrittenLink[];
     }
   | { status: 'unpublished'; title: string; aliases: string[] }
   | { status: 'invalid'; problems: Problem[] };
@@ -103,7 +123,9 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
   if (!publish.ok) return { status: 'invalid', problems: [problem(publish.reason, source.lineOf(['dg-publish']))] };
   if (!publish.value) {
     // Unpublished notes are only checked enough to be linked to as plain text; nothing else is kept.
-    const aliases = Array.isArray(source.data.aliases) ? source.data.aliases.map(String) : [];
+    const aliases = Array.isArray(source.data.aliases)
+      ? source.data.aliases.map(String).filter((alias) => !alias.startsWith('/'))
+      : [];
     return { status: 'unpublished', title: fileName(vaultPath), aliases };
   }
 
@@ -136,7 +158,32 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     references,
   );
   if (problems.length > 0) return { status: 'invalid', problems };
-  return { status: 'published', note, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf, references };
+  const scanned = scanNote(padToLine(stripComments(source.body), source.bodyLine), reservedIds(note));
+  note.headings = scanned.headings;
+  return {
+    status: 'published',
+    note,
+    body: source.body,
+    bodyLine: source.bodyLine,
+    lineOf: source.lineOf,
+    references,
+    written: scanned.links,
+  };
+}
+
+/** Blank lines in place of the frontmatter, so the Markdown parser's line numbers are the file's. */
+export function padToLine(body: string, line: number): string {
+  return '\n'.repeat(Math.max(0, line - 1)) + body;
+}
+
+/** Ids a heading of this note may not take: the page's sections, its events and eras. */
+export function reservedIds(note: NoteData): string[] {
+  if (note.type !== 'timeline') return [];
+  return [...note.events.map((event) => event.id), ...note.eras.map((era) => eraId(era.title))];
+}
+
+export function eraId(title: string): string {
+  return `era-${slugifySegment(title)}`;
 }
 
 function normalise(
@@ -168,7 +215,17 @@ function normalise(
     hidden: frontmatter['dg-hide'] ?? false,
     pinned: frontmatter['dg-pinned'] ?? false,
     format: vaultPath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md',
+    redirects: [],
+    headings: [],
+    links: [],
   };
+  (frontmatter.aliases ?? []).forEach((alias, index) => {
+    if (!alias.startsWith('/')) return;
+    const old = urlFromPermalink(alias);
+    if (old.ok) common.redirects.push(old.value);
+    else report(`aliases[${index}] "${alias}" is not a URL this site can serve: ${old.reason}`, ['aliases', index]);
+  });
+  common.aliases = common.aliases.filter((alias) => !alias.startsWith('/'));
   switch (frontmatter.type) {
     case 'timeline': {
       const eras = frontmatter.eras ?? [];

@@ -5,8 +5,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNoteIndex, parseWikilink, type LinkableNote } from './links.ts';
-import { readNote, type NoteData, type NoteOutcome } from './note.ts';
+import { headingKey } from './headings.ts';
+import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
+import { stripComments } from './comments.ts';
+import { linksTermItself, termNames } from './garden-terms.ts';
+import { padToLine, readNote, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
+import { parseMarkdown, type WrittenLink } from './scan.ts';
+import { findFirstMentions } from './terms.ts';
+import type { ServedUrls } from './url-lock.ts';
 import { asVaultPath, type Problem, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
 
@@ -19,19 +25,24 @@ export function isNotePath(path: string): boolean {
   return /\.mdx?$/i.test(path) && !path.split('/').some(isIgnoredName);
 }
 
-/** Every note file under the vault root, as sorted vault paths (sorted: same input, same output). */
-export function listNoteFiles(root: string): VaultPath[] {
-  const found: VaultPath[] = [];
+/**
+ * Every file under the vault root, as sorted vault paths (sorted: same input, same output): the notes,
+ * and the attachments beside them (published only when a published note embeds them).
+ */
+export function listVaultFiles(root: string): { notes: VaultPath[]; attachments: string[] } {
+  const notes: VaultPath[] = [];
+  const attachments: string[] = [];
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (isIgnoredName(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(join(dir, entry.name), path);
-      else if (entry.isFile() && isNotePath(path)) found.push(asVaultPath(path));
+      else if (entry.isFile() && isNotePath(path)) notes.push(asVaultPath(path));
+      else if (entry.isFile()) attachments.push(path);
     }
   };
   walk(root, '');
-  return found.sort(compareCodePoints);
+  return { notes: notes.sort(compareCodePoints), attachments: attachments.sort(compareCodePoints) };
 }
 
 export function compareCodePoints(a: string, b: string): number {
@@ -48,25 +59,31 @@ export interface LoadedVault {
   notes: PublishedNote[];
   problems: Problem[];
   warnings: Problem[];
+  /** Resolves any link written in a published note, as the checks here did: for rendering. */
+  links: VaultLinks;
 }
 
-interface IndexedNote extends LinkableNote {
-  /** `invalid`: the note has problems of its own, already reported; links to it add no more. */
-  state: 'published' | 'unpublished' | 'invalid';
+export interface LoadOptions {
+  /** Turns a vault path into the path an author should open (e.g. `content/Folder/Note.md`). */
+  displayPath?: (path: VaultPath) => string;
+  /** Every file of the vault that is not a note (images and other attachments), as vault paths. */
+  attachments?: readonly string[];
+  /** `warn`: a dead link is listed as a warning and rendered as plain text, instead of failing. */
+  brokenLinks?: 'error' | 'warn';
 }
+
+/** How deep embeds inside embeds go before the innermost is shown as a link. */
+export const EMBED_DEPTH = 3;
 
 /**
- * Loads a vault from its files' texts. Pure: the caller reads the disk. `displayPath` turns a vault
- * path into the path an author should open (e.g. `content/Folder/Note.md`) in every message.
+ * Loads a vault from its files' texts. Pure: the caller reads the disk and lists attachments.
  */
-export function loadVault(
-  files: readonly { path: VaultPath; text: string }[],
-  displayPath: (path: VaultPath) => string = (path) => path,
-): LoadedVault {
+export function loadVault(files: readonly { path: VaultPath; text: string }[], options: LoadOptions = {}): LoadedVault {
+  const displayPath = options.displayPath ?? ((path: VaultPath) => path);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const published: Extract<NoteOutcome, { status: 'published' }>[] = [];
-  const indexed: IndexedNote[] = [];
+  const indexed: LinkTargetNote[] = [];
 
   for (const file of files) {
     const outcome = readNote(file.path, file.text);
@@ -77,7 +94,14 @@ export function loadVault(
       indexed.push({ vaultPath: file.path, aliases: outcome.aliases, state: 'unpublished' });
     } else {
       published.push(outcome);
-      indexed.push({ vaultPath: file.path, aliases: outcome.note.aliases, state: 'published' });
+      indexed.push({
+        vaultPath: file.path,
+        aliases: outcome.note.aliases,
+        state: 'published',
+        url: outcome.note.url,
+        headingIds: new Map(outcome.note.headings.map((heading) => [headingKey(heading.text), heading.id])),
+        anchorIds: new Set(reservedIds(outcome.note)),
+      });
     }
   }
 
@@ -109,13 +133,119 @@ export function loadVault(
     }
   }
 
+  const links = createVaultLinks(indexed, options.attachments ?? [], headingKey, displayPath);
+  const deadLinks = options.brokenLinks === 'warn' ? warnings : problems;
+  for (const entry of published) {
+    const from = entry.note.vaultPath;
+    for (const written of entry.written) {
+      const at = { file: displayPath(from), line: written.line };
+      const shown = writtenForm(written);
+      const outcome = links.resolve(from, written);
+      if (outcome.kind === 'note') {
+        entry.note.links.push({
+          target: outcome.note,
+          ...(outcome.fragment ? { fragment: outcome.fragment } : {}),
+          embed: written.embed,
+          context: written.context,
+        });
+      } else if (outcome.kind === 'unpublished') {
+        const message = `${shown} ${written.embed ? 'embeds' : 'links to'} ${displayPath(outcome.note)}, which is not published; it is shown as plain text`;
+        warnings.push({ ...at, message });
+      } else if (outcome.kind === 'broken') {
+        deadLinks.push({ ...at, message: `${shown} ${outcome.message}` });
+      }
+    }
+  }
+
+  addTermMentions(published);
+
   const notes = published.map((entry) => entry.note);
-  problems.push(...urlCollisions(notes, displayPath), ...courseCollisions(notes, displayPath));
+  problems.push(
+    ...urlCollisions(notes, displayPath),
+    ...redirectCollisions(notes, displayPath),
+    ...courseCollisions(notes, displayPath),
+    ...embedCycles(published, displayPath),
+  );
   return {
     notes: published.map(({ note, body, bodyLine }) => ({ note, body, bodyLine })),
     problems: problems.sort(compareProblems),
     warnings: warnings.sort(compareProblems),
+    links,
   };
+}
+
+/** A link as the author wrote it, for messages: `[[Note#Heading]]`, `![[image.png]]`, `[text](Note.md)`. */
+function writtenForm(link: WrittenLink): string {
+  if (link.syntax === 'markdown') return `[${link.label ?? ''}](${link.target}${link.heading ? `#${link.heading}` : ''})`;
+  return `${link.embed ? '!' : ''}[[${link.target}${link.heading ? `#${link.heading}` : ''}]]`;
+}
+
+/**
+ * An old URL (an alias starting with `/`) may not be a page's URL or another note's old URL: it
+ * would serve two things.
+ */
+export function redirectCollisions(
+  notes: readonly NoteData[],
+  displayPath: (path: VaultPath) => string = (path) => path,
+): Problem[] {
+  const owner = new Map<string, { note: NoteData; kind: 'page' | 'redirect' }>();
+  for (const note of notes) owner.set(urlKey(note.url), { note, kind: 'page' });
+  const problems: Problem[] = [];
+  for (const note of notes) {
+    for (const old of note.redirects) {
+      const existing = owner.get(urlKey(old));
+      if (existing) {
+        const what =
+          existing.kind === 'page'
+            ? `the URL of ${displayPath(existing.note.vaultPath)}`
+            : `an old URL of ${displayPath(existing.note.vaultPath)} too`;
+        problems.push({
+          file: displayPath(note.vaultPath),
+          message: `its alias ${old} would redirect from ${what}; remove one of them`,
+        });
+      } else owner.set(urlKey(old), { note, kind: 'redirect' });
+    }
+  }
+  return problems;
+}
+
+/** `![[A]]` in B and `![[B]]` in A would embed forever: each cycle is an error, reported once. */
+function embedCycles(
+  published: readonly { note: NoteData; written: readonly WrittenLink[] }[],
+  displayPath: (path: VaultPath) => string,
+): Problem[] {
+  const embeds = new Map<VaultPath, { target: VaultPath; line: number }[]>();
+  for (const { note, written } of published) {
+    const targets = note.links.filter((link) => link.embed);
+    const lines = written.filter((link) => link.embed);
+    embeds.set(
+      note.vaultPath,
+      targets.map((link, index) => ({ target: link.target, line: lines[index]?.line ?? 0 })),
+    );
+  }
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const done = new Set<VaultPath>();
+  const visit = (path: VaultPath, trail: VaultPath[]) => {
+    if (done.has(path)) return;
+    for (const edge of embeds.get(path) ?? []) {
+      const start = trail.indexOf(edge.target);
+      if (start !== -1 || edge.target === path) {
+        const cycle = edge.target === path ? [path, path] : [...trail.slice(start), path, edge.target];
+        const key = [...new Set(cycle)].sort().join('|');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        problems.push({
+          file: displayPath(path),
+          line: edge.line,
+          message: `embeds form a cycle: ${cycle.map((step) => displayPath(step)).join(' → ')}`,
+        });
+      } else visit(edge.target, [...trail, path]);
+    }
+    done.add(path);
+  };
+  for (const path of embeds.keys()) visit(path, []);
+  return problems;
 }
 
 /** Two notes may not share a URL, even one differing only in letter case (DESIGN §3). */
@@ -169,4 +299,37 @@ function compareProblems(a: Problem, b: Problem): number {
 /** All problems as one message an author can work through, one `file:line: message` per line. */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n');
+}
+
+/** Every URL the notes serve: their pages and their redirects (old URLs). */
+export function servedUrls(notes: readonly NoteData[]): ServedUrls {
+  return { pages: notes.map((note) => note.url), redirects: notes.flatMap((note) => note.redirects) };
+}
+
+/** First mentions of glossary terms in briefs count as links to the terms (for "where this term is used"). */
+function addTermMentions(published: readonly { note: NoteData; body: string; bodyLine: number }[]): void {
+  const terms = termNames(
+    published.flatMap(({ note }) => (note.type === 'term' ? [{ note, names: [note.term, ...note.aliases] }] : [])),
+  );
+  if (terms.length === 0) return;
+  for (const entry of published) {
+    if (entry.note.type !== 'brief') continue;
+    const tree = parseMarkdown(padToLine(stripComments(entry.body), entry.bodyLine));
+    for (const mention of findFirstMentions(tree, terms, linksTermItself(entry.note))) {
+      entry.note.links.push({
+        target: mention.term.vaultPath,
+        embed: false,
+        context: sentenceAround(mention.node.value, mention.start),
+        mention: true,
+      });
+    }
+  }
+}
+
+function sentenceAround(text: string, offset: number): string {
+  const before = text.slice(0, offset).search(/[^.!?]*$/);
+  const afterMatch = /[.!?](\s|$)/.exec(text.slice(offset));
+  const end = afterMatch ? offset + afterMatch.index + 1 : text.length;
+  const sentence = text.slice(Math.max(0, before), end).trim();
+  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
 }

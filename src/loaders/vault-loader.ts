@@ -4,6 +4,7 @@
  * the vault has problems: they are reported together, each with file and line, and the previous
  * store (and `dist/`) stays as it was.
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,11 +14,26 @@ import { z } from 'zod';
 import { stripComments } from '../lib/comments.ts';
 import type { NoteData } from '../lib/note.ts';
 import type { Problem } from '../lib/types.ts';
-import { formatProblems, isNotePath, listNoteFiles, loadVault, type PublishedNote } from '../lib/vault.ts';
+import { padToLine } from '../lib/note.ts';
+import {
+  formatProblems,
+  isNotePath,
+  listVaultFiles,
+  loadVault,
+  servedUrls,
+  type LoadedVault,
+  type PublishedNote,
+} from '../lib/vault.ts';
+import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
+import { setLinkContext, type LinkContext } from '../markdown/link-context.ts';
 
 export interface VaultLoaderOptions {
   /** The vault folder, relative to the project root or absolute. */
   contentDir: string;
+  /** What a dead link does: fail the build (`error`) or list it and render plain text (`warn`). */
+  brokenLinks: 'error' | 'warn';
+  /** The URL lock file, relative to the project root; empty for none. */
+  urlLock: string;
 }
 
 export class VaultError extends Error {
@@ -27,8 +43,11 @@ export class VaultError extends Error {
   }
 }
 
-/** Bumped when rendering changes in a way a note's own text cannot show (a plugin's output, say). */
-const RENDER_VERSION = '1';
+/**
+ * The code that turns Markdown into HTML. A cached rendering is reused only while it is unchanged:
+ * Astro resets its content cache when the config changes, but not when a plugin's code does.
+ */
+const RENDERER_SOURCES = ['src/markdown', 'src/lib', 'astro.config.mjs', 'package-lock.json'];
 const RENDER_CONCURRENCY = 8;
 
 export function vaultLoader(options: VaultLoaderOptions): Loader {
@@ -39,7 +58,7 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
     schema: z.custom<NoteData>(() => true),
     async load(context) {
       const root = resolve(fileURLToPath(context.config.root), options.contentDir);
-      const sync = () => syncVault(context, root);
+      const sync = () => syncVault(context, root, options);
       if (!context.watcher) return sync();
       // In `astro dev` a problem is logged, not fatal: the author fixes the file and the site reloads.
       const syncInDev = () =>
@@ -62,19 +81,40 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
   };
 }
 
-async function syncVault(context: LoaderContext, root: string): Promise<void> {
+async function syncVault(context: LoaderContext, root: string, options: VaultLoaderOptions): Promise<void> {
   const { store, logger } = context;
   const projectRoot = fileURLToPath(context.config.root);
   const displayPath = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
 
-  const paths = listNoteFiles(root);
+  const { notes: paths, attachments } = listVaultFiles(root);
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
-  const vault = loadVault(files, displayPath);
+  const vault = loadVault(files, { displayPath, attachments, brokenLinks: options.brokenLinks });
   for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
-  if (vault.problems.length > 0) throw new VaultError(vault.problems);
+  const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
+  if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
+  setLinkContext(createLinkContext(root, vault));
+  // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
+  // bodies of the notes it embeds: a change to any of those re-renders every note.
+  const embedded = new Set(vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)));
+  const vaultDigest = context.generateDigest(
+    JSON.stringify([
+      await rendererSources(projectRoot),
+      attachments,
+      vault.notes.map(({ note, body }) => [
+        note.vaultPath,
+        note.url,
+        note.title,
+        note.type === 'term' ? [note.term, note.definition, note.aliases] : note.description,
+        note.headings,
+        embedded.has(note.vaultPath) ? body : '',
+      ]),
+    ]),
+  );
 
   const limit = pLimit(RENDER_CONCURRENCY);
-  const prepared = await Promise.all(vault.notes.map((note) => limit(() => prepareEntry(context, root, displayPath, note))));
+  const prepared = await Promise.all(
+    vault.notes.map((note) => limit(() => prepareEntry(context, root, displayPath, vaultDigest, note))),
+  );
   const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
   if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
@@ -96,25 +136,27 @@ async function prepareEntry(
   { store, generateDigest, renderMarkdown }: LoaderContext,
   root: string,
   displayPath: (file: string) => string,
+  vaultDigest: string,
   { note, body, bodyLine }: PublishedNote,
 ): Promise<{ entry: StoreEntry } | { problem: Problem }> {
   const id = note.vaultPath;
   const filePath = displayPath(id);
   // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
   // the normalised data (which depends on other notes through resolved links) and the body.
-  const digest = generateDigest(JSON.stringify({ version: RENDER_VERSION, data: note, body }));
+  const digest = generateDigest(JSON.stringify({ vaultDigest, data: note, body }));
   if (note.format === 'mdx') {
     // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
     return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
   }
   const cached = store.get(id);
   try {
-    // Rendering depends only on the body: reuse it while the body and the renderer are unchanged.
+    // Rendering depends on the body and the vault around it: reuse it while neither nor the renderer changed.
+    const renderKey = vaultDigest;
     const rendered =
-      cached?.rendered && cached.body === body && cached.rendered.metadata?.renderVersion === RENDER_VERSION
+      cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
         ? cached.rendered
         : await renderMarkdown(padToLine(stripComments(body), bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
-            (fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderVersion: RENDER_VERSION } }),
+            (fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderKey } }),
           );
     const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
     const tags = [...new Set([...note.tags, ...inlineTags])].sort();
@@ -139,7 +181,53 @@ async function prepareEntry(
   }
 }
 
-/** Blank lines in place of the frontmatter, so the Markdown parser's line numbers are the file's. */
-function padToLine(body: string, line: number): string {
-  return '\n'.repeat(Math.max(0, line - 1)) + body;
+/** The text of every file the rendering depends on, for the render cache's key. */
+async function rendererSources(projectRoot: string): Promise<string[]> {
+  const files = RENDERER_SOURCES.flatMap((path) => {
+    const absolute = join(projectRoot, path);
+    try {
+      return readdirSync(absolute, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name));
+    } catch {
+      return [absolute];
+    }
+  });
+  return Promise.all(files.sort().map((file) => readFile(file, 'utf8').catch(() => '')));
+}
+
+/** Every locked URL must still be served (by a page, a redirect or a retirement). */
+async function checkLock(
+  projectRoot: string,
+  lockFile: string,
+  vault: LoadedVault,
+  logger: LoaderContext['logger'],
+): Promise<Problem[]> {
+  const text = await readFile(join(projectRoot, lockFile), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    logger.warn(`There is no URL lock (${lockFile}) yet: run \`npm run urls\` to lock the URLs this site publishes.`);
+    return [];
+  }
+  const parsed = parseUrlLock(text);
+  if (!parsed.ok) return [{ file: lockFile, message: parsed.reason }];
+  const check = checkUrlLock(parsed.lock, servedUrls(vault.notes.map((entry) => entry.note)));
+  if (check.unlocked.length > 0) {
+    logger.warn(
+      `${check.unlocked.length} URL(s) are not in ${lockFile} yet (run \`npm run urls\` to lock them): ${check.unlocked.join(', ')}`,
+    );
+  }
+  return [
+    ...check.missing.map((url) => ({ file: lockFile, message: missingUrlMessage(url, lockFile) })),
+    ...check.revived.map((url) => ({
+      file: lockFile,
+      message: `${url} is retired in ${lockFile} but a note serves it again; remove it from "retired"`,
+    })),
+  ];
+}
+
+/** What the Markdown plugins need of the whole vault while one note renders. */
+function createLinkContext(root: string, vault: LoadedVault): LinkContext {
+  const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
+  const terms = vault.notes.flatMap(({ note }) => (note.type === 'term' ? [{ note, names: [note.term, ...note.aliases] }] : []));
+  return { root, links: vault.links, notes, terms };
 }

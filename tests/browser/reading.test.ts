@@ -1,4 +1,4 @@
-/** Reading the built default site in a real browser: readable on a phone, no JavaScript, a real 404. */
+/** Reading the built default site in a real browser: readable on a phone, previews and copy links, a real 404. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
@@ -29,7 +29,7 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
     await site?.close();
   });
 
-  it.each(PAGES)('%s fits a 320 px phone without sideways scrolling, and loads no script', async (path) => {
+  it.each(PAGES)('%s fits a 320 px phone without sideways scrolling, with no console error', async (path) => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     const requests: string[] = [];
     const errors: string[] = [];
@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
     expect(response?.status()).toBe(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(requests.filter((type) => type === 'script')).toEqual([]);
+    expect(requests.filter((type) => type === 'script').length).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -53,6 +53,57 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await callout.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
     await page.close();
+  });
+
+  it('previews a term link on keyboard focus and hides it on Escape', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}${PAGES[2]}`);
+    const link = page.locator('.prose a.term-link').first();
+    const title = await link.getAttribute('data-preview-title');
+    await link.focus();
+    const preview = page.locator('#link-preview');
+    await preview.waitFor({ state: 'visible' });
+    expect(await preview.locator('strong').textContent()).toBe(title);
+    expect(await link.getAttribute('aria-describedby')).toBe('link-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('previews a link on hover', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}${PAGES[2]}`);
+    const link = page.locator('.prose a.term-link').nth(1);
+    await link.hover();
+    await page.locator('#link-preview').waitFor({ state: 'visible' });
+    expect(await page.locator('#link-preview p').textContent()).toBe(await link.getAttribute('data-preview-text'));
+    await page.mouse.move(0, 0);
+    await page.locator('#link-preview').waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('follows a link like any link without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${PAGES[2]}`);
+    const link = page.locator('.prose a.term-link').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    expect(new URL(page.url()).pathname).toBe(href);
+    await context.close();
+  });
+
+  it('copies the full link of a heading', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${PAGES[3]}`);
+    const anchor = page.locator('li.event a.anchor-link').first();
+    const href = (await anchor.getAttribute('href')) as string;
+    await anchor.click();
+    await page.locator('#copy-status').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.origin}${PAGES[3]}${href}`);
+    expect(new URL(page.url()).hash).toBe(href);
+    await context.close();
   });
 
   it('answers an unknown URL with the 404 page', async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   const outDir = join(TMP, 'vault-bad');
   cpSync(DEFAULT_SITE, outDir, { recursive: true });
   before = hashTree(outDir);
-  build = await buildVault({ contentDir: 'tests/fixtures/vault-bad', outDir });
+  build = await buildVault({ contentDir: 'tests/fixtures/vault-bad', outDir, env: { GARDEN_URL_LOCK: '' } });
 });
 
 it('fails', () => {
@@ -34,12 +34,20 @@ it.each([
   ],
   ['an impossible date', `${VAULT}/Impossible Date.md:7: events[1].date: "1962-02-30" is not a real calendar date`],
   ['an unknown type', `${VAULT}/Unknown Type.md:3: unknown type "essay"; use one of brief, timeline, term, course`],
+  [
+    'an embed cycle',
+    `${VAULT}/Cycle Two.md:4: embeds form a cycle: ${VAULT}/Cycle One.md → ${VAULT}/Cycle Two.md → ${VAULT}/Cycle One.md`,
+  ],
+  [
+    'an old URL that is a page',
+    `${VAULT}/Redirect Clash.md: its alias /shared/url/ would redirect from the URL of ${VAULT}/Same Url Two.md; remove one of them`,
+  ],
 ])('reports %s with the file (and line) in the same run', (_, message) => {
   expect(build.output).toContain(message);
 });
 
 it('says how many problems there are, and nothing about the valid note', () => {
-  expect(build.output).toContain('The vault has 7 problems:');
+  expect(build.output).toContain('The vault has 9 problems:');
   expect(build.output).not.toContain('Fine Note.md:');
 });
 

@@ -37,7 +37,12 @@ beforeAll(async () => {
     [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'],
     {
       cwd: PROJECT_ROOT,
-      env: astroEnv({ ASTRO_DEV_BACKGROUND: '0', GARDEN_CONTENT_DIR: VAULT, GARDEN_CACHE_DIR: join(TMP, 'dev-vault.cache') }),
+      env: astroEnv({
+        ASTRO_DEV_BACKGROUND: '0',
+        GARDEN_URL_LOCK: '',
+        GARDEN_CONTENT_DIR: VAULT,
+        GARDEN_CACHE_DIR: join(TMP, 'dev-vault.cache'),
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,0 +1,39 @@
+/**
+ * `npm run urls`: adds every URL the vault now serves (pages and redirects) to the URL lock, so
+ * that no later build can drop one without saying so. Runs on Node's own TypeScript support.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { siteConfig } from '../site.config.ts';
+import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/url-lock.ts';
+import { formatProblems, listVaultFiles, loadVault, servedUrls } from '../lib/vault.ts';
+
+const projectRoot = process.cwd();
+const root = join(projectRoot, siteConfig.contentDir);
+const lockFile = siteConfig.urlLock || 'url-lock.json';
+const { notes: paths, attachments } = listVaultFiles(root);
+const files = paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+const vault = loadVault(files, { displayPath: (path) => join(siteConfig.contentDir, path), attachments, brokenLinks: 'warn' });
+if (vault.problems.length > 0) {
+  console.error(`The vault has problems; fix them first:\n${formatProblems(vault.problems)}`);
+  process.exit(1);
+}
+let existing = EMPTY_LOCK;
+try {
+  const parsed = parseUrlLock(readFileSync(join(projectRoot, lockFile), 'utf8'));
+  if (!parsed.ok) {
+    console.error(`${lockFile}: ${parsed.reason}`);
+    process.exit(1);
+  }
+  existing = parsed.lock;
+} catch {
+  // No lock yet: this run creates it.
+}
+const updated = lockServedUrls(existing, servedUrls(vault.notes.map((entry) => entry.note)));
+const added = updated.published.filter((url) => !existing.published.includes(url));
+writeFileSync(join(projectRoot, lockFile), formatUrlLock(updated));
+console.log(
+  added.length > 0
+    ? `Locked ${added.length} new URL(s) in ${lockFile}:\n${added.join('\n')}`
+    : `${lockFile} already lists every URL.`,
+);

@@ -1,0 +1,179 @@
+/**
+ * Reads a note's Markdown once when the vault is loaded, for what the garden model needs before any
+ * page is rendered: its headings (with the ids they will have) and every link and embed it writes,
+ * with line and the sentence around it. Parsed with the same syntax as rendering (GFM + Obsidian
+ * wikilinks); comments are already stripped.
+ */
+import { syntax as wikiLinkSyntax, fromMarkdown as wikiLinkFromMarkdown } from '@flowershow/remark-wiki-link';
+import type { Heading, Nodes, Parents, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { createHeadingSlugger } from './headings.ts';
+import { parseWikilink } from './links.ts';
+
+export interface NoteHeading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface WrittenLink {
+  /** The note (or attachment) part as written: `Folder/Note`, `image.png`; empty for `[[#Heading]]`. */
+  target: string;
+  heading?: string;
+  label?: string;
+  /** `![[…]]`: the target is shown in place. */
+  embed: boolean;
+  /** `[[…]]` or a Markdown link `[text](Folder/Note.md)`. */
+  syntax: 'wikilink' | 'markdown';
+  line: number;
+  /** The sentence the link stands in, for backlinks. */
+  context: string;
+}
+
+export interface ScannedNote {
+  headings: NoteHeading[];
+  links: WrittenLink[];
+}
+
+/** The mdast of a note body with the site's syntax extensions. */
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfm(), wikiLinkSyntax()],
+    mdastExtensions: [gfmFromMarkdown(), wikiLinkFromMarkdown()],
+  });
+}
+
+/** Heading ids for a parsed tree, in document order, with the page's reserved ids taken first. */
+export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading, string> {
+  const slugger = createHeadingSlugger(reserved);
+  const ids = new Map<Heading, string>();
+  walk(tree, (node) => {
+    if (node.type === 'heading') ids.set(node as Heading, slugger.slug(plainText(node)));
+  });
+  return ids;
+}
+
+const NOTE_LINK = /\.mdx?$/i;
+const EXTERNAL = /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i;
+
+/**
+ * A Markdown link's href as a vault path to a note (`../Other%20Note.md` → `../Other Note.md`),
+ * or undefined when it is not a link to a note (a web address, a site path, an anchor).
+ */
+export function markdownNoteHref(url: string): { path: string; heading?: string } | undefined {
+  if (EXTERNAL.test(url)) return undefined;
+  const [pathPart, fragment] = url.split('#') as [string, string | undefined];
+  let path: string;
+  try {
+    path = decodeURI(pathPart);
+  } catch {
+    path = pathPart;
+  }
+  if (!NOTE_LINK.test(path)) return undefined;
+  return { path, ...(fragment ? { heading: decodeURIComponentSafe(fragment) } : {}) };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function scanNote(markdown: string, reserved: Iterable<string> = []): ScannedNote {
+  const tree = parseMarkdown(markdown);
+  const ids = headingIds(tree, reserved);
+  const headings: NoteHeading[] = [...ids].map(([node, id]) => ({ depth: node.depth, text: plainText(node), id }));
+  const links: WrittenLink[] = [];
+  walk(tree, (node, ancestors) => {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === 'wikiLink' || node.type === 'embed') {
+      const written = parseWikilink(`[[${node.value}${wikiLinkAlias(node) ? `|${wikiLinkAlias(node)}` : ''}]]`);
+      links.push({
+        ...written,
+        target: written.target.replace(/\\$/, ''),
+        embed: node.type === 'embed',
+        syntax: 'wikilink',
+        line,
+        context: contextOf(ancestors, written.label ?? written.target),
+      });
+    } else if (node.type === 'link') {
+      const href = markdownNoteHref(node.url ?? '');
+      if (href) {
+        const label = plainText(node);
+        links.push({
+          target: href.path,
+          ...(href.heading ? { heading: href.heading } : {}),
+          label,
+          embed: false,
+          syntax: 'markdown',
+          line,
+          context: contextOf(ancestors, label),
+        });
+      }
+    }
+  });
+  return { headings, links };
+}
+
+/** The sentence of the nearest paragraph, list item or cell that holds the link text. */
+function contextOf(ancestors: readonly Parents[], linkText: string): string {
+  const block = [...ancestors].reverse().find((node) => ['paragraph', 'tableCell', 'heading', 'listItem'].includes(node.type));
+  if (!block) return '';
+  const text = plainText(block).replace(/\s+/g, ' ').trim();
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'“‘(])/);
+  const sentence = sentences.find((candidate) => linkText && candidate.includes(linkText)) ?? sentences[0] ?? '';
+  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
+}
+
+/** The `|text` of a wikilink or embed (`|300` on an image embed is its width). */
+export function wikiLinkAlias(node: { data?: unknown }): string | undefined {
+  const data = (node.data ?? {}) as { alias?: string; hProperties?: Record<string, unknown> };
+  if (data.alias) return data.alias;
+  const width = data.hProperties?.['data-fs-width'];
+  const height = data.hProperties?.['data-fs-height'];
+  return width ? `${String(width)}${height ? `x${String(height)}` : ''}` : undefined;
+}
+
+/**
+ * The text a reader sees, from mdast: a wikilink counts as its label (or its target without the
+ * `#heading`), so heading ids and link contexts match what the rendered page shows.
+ */
+export function plainText(node: unknown): string {
+  const current = node as { type?: string; value?: string; alt?: string; children?: unknown[]; data?: unknown };
+  if (current.type === 'wikiLink') {
+    const written = parseWikilink(`[[${current.value ?? ''}${wikiLinkAlias(current) ? `|${wikiLinkAlias(current)}` : ''}]]`);
+    return written.label ?? (written.target || (written.heading ?? ''));
+  }
+  if (current.type === 'embed') return '';
+  if (typeof current.value === 'string' && current.type !== 'html') return current.value;
+  if (current.type === 'image') return current.alt ?? '';
+  return (current.children ?? []).map(plainText).join('');
+}
+
+/** Any mdast node, including the wikilink syntax's own `wikiLink` and `embed`. */
+interface AnyNode {
+  type: string;
+  value?: string;
+  url?: string;
+  data?: unknown;
+  position?: { start: { line: number } };
+}
+
+type Visitor = (node: AnyNode, ancestors: Parents[]) => void;
+
+function walk(tree: Root, visit: Visitor): void {
+  const stack: Parents[] = [];
+  const step = (node: Nodes) => {
+    visit(node as AnyNode, stack);
+    if ('children' in node) {
+      stack.push(node);
+      for (const child of node.children) step(child as Nodes);
+      stack.pop();
+    }
+  };
+  step(tree);
+}

@@ -1,0 +1,78 @@
+/**
+ * First mentions of glossary terms in a brief's prose: the place where a term (or one of its other
+ * names) is first written in running text — not in a heading, link, code or quotation — links to
+ * its term page. One function for the vault scan (term pages list where they are used) and for
+ * rendering (the link itself).
+ */
+import type { Root } from 'mdast';
+
+export interface TermName<T> {
+  term: T;
+  names: readonly string[];
+}
+
+export interface TermMention<T> {
+  term: T;
+  /** The text node and the offsets of the mention in it. */
+  node: { type: 'text'; value: string };
+  start: number;
+  end: number;
+}
+
+/** Where term mentions are not looked for. */
+const SKIPPED = new Set([
+  'heading',
+  'link',
+  'linkReference',
+  'wikiLink',
+  'embed',
+  'blockquote',
+  'code',
+  'inlineCode',
+  'html',
+  'definition',
+  'gardenEmbed',
+  'image',
+]);
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Short all-capital names ("KGB", "MAD") only match as written; others match in any case. */
+const exactCase = (name: string) => name.length <= 5 && name === name.toUpperCase();
+
+export function findFirstMentions<T>(
+  tree: Root,
+  terms: readonly TermName<T>[],
+  skip: (term: T) => boolean = () => false,
+): TermMention<T>[] {
+  const byName = new Map<string, TermName<T>>();
+  for (const entry of terms) {
+    if (skip(entry.term)) continue;
+    for (const name of entry.names) if (name.trim().length > 1) byName.set(name.toLowerCase(), entry);
+  }
+  if (byName.size === 0) return [];
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const found = new Set<T>();
+  const mentions: TermMention<T>[] = [];
+  const original = new Map(terms.flatMap((entry) => entry.names.map((name) => [name.toLowerCase(), name] as const)));
+
+  const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
+    if (SKIPPED.has(node.type)) return;
+    if (node.type === 'text' && node.value) {
+      for (const match of node.value.matchAll(pattern)) {
+        const key = match[0].toLowerCase();
+        const entry = byName.get(key);
+        const written = original.get(key) ?? '';
+        if (!entry || found.has(entry.term) || (exactCase(written) && match[0] !== written)) continue;
+        found.add(entry.term);
+        const start = match.index as number;
+        mentions.push({ term: entry.term, node: node as TermMention<T>['node'], start, end: start + match[0].length });
+      }
+      return;
+    }
+    for (const child of node.children ?? []) visit(child as typeof node);
+  };
+  visit(tree);
+  return mentions;
+}

@@ -1,0 +1,87 @@
+/**
+ * The URL lock (DESIGN §3): a committed list of every URL the site has published. Course pages link
+ * to these URLs, so a build that would stop serving one fails, and says how to fix it; new URLs
+ * join the list only through `npm run urls`, never silently.
+ */
+import { z } from 'zod';
+import type { SiteUrl } from './types.ts';
+import { urlFromPermalink, urlKey } from './url.ts';
+
+const lockSchema = z.object({
+  published: z.array(z.string()),
+  retired: z
+    .array(
+      z.object({
+        url: z.string(),
+        /** The course page the "retired" page links to, as a site URL. */
+        course: z.string().optional(),
+        reason: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type UrlLock = z.output<typeof lockSchema>;
+
+export const EMPTY_LOCK: UrlLock = { published: [], retired: [] };
+
+export function parseUrlLock(text: string): { ok: true; lock: UrlLock } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = lockSchema.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  for (const url of [...parsed.data.published, ...parsed.data.retired.map((entry) => entry.url)]) {
+    const normal = urlFromPermalink(url);
+    if (!normal.ok || normal.value !== url) return { ok: false, reason: `"${url}" is not a site URL such as /a/b/` };
+  }
+  return { ok: true, lock: parsed.data };
+}
+
+export interface ServedUrls {
+  pages: readonly SiteUrl[];
+  redirects: readonly SiteUrl[];
+}
+
+export interface LockCheck {
+  /** Locked URLs that nothing serves: each fails the build. */
+  missing: string[];
+  /** Retired URLs that a page or redirect serves again. */
+  revived: string[];
+  /** URLs served but not locked yet (`npm run urls` adds them). */
+  unlocked: SiteUrl[];
+}
+
+export function checkUrlLock(lock: UrlLock, served: ServedUrls): LockCheck {
+  const servedKeys = new Set([...served.pages, ...served.redirects].map(urlKey));
+  const retiredKeys = new Set(lock.retired.map((entry) => urlKey(entry.url as SiteUrl)));
+  const lockedKeys = new Set(lock.published.map((url) => urlKey(url as SiteUrl)));
+  return {
+    missing: lock.published.filter((url) => !servedKeys.has(urlKey(url as SiteUrl)) && !retiredKeys.has(urlKey(url as SiteUrl))),
+    revived: lock.retired.map((entry) => entry.url).filter((url) => servedKeys.has(urlKey(url as SiteUrl))),
+    unlocked: [...served.pages, ...served.redirects].filter((url) => !lockedKeys.has(urlKey(url))).sort(),
+  };
+}
+
+export function missingUrlMessage(url: string, lockFile: string): string {
+  return (
+    `${url} is locked in ${lockFile} but no note serves it any more. Course pages may link to it: ` +
+    `if a note replaced it, add "${url}" to that note's aliases (a redirect is served); ` +
+    `if it is gone for good, move it to "retired" in ${lockFile} ({ "url": "${url}", "course": "/your-course/" }) ` +
+    `to serve a page that says so and links to the course`
+  );
+}
+
+/** The lock with every served URL added: what `npm run urls` writes. */
+export function lockServedUrls(lock: UrlLock, served: ServedUrls): UrlLock {
+  const published = [...new Set([...lock.published, ...served.pages, ...served.redirects])];
+  return { published: published.sort(), retired: [...lock.retired].sort((a, b) => (a.url < b.url ? -1 : 1)) };
+}
+
+export function formatUrlLock(lock: UrlLock): string {
+  return `${JSON.stringify({ published: lock.published, retired: lock.retired }, null, 2)}\n`;
+}

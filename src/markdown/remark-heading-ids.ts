@@ -1,0 +1,20 @@
+/**
+ * Heading ids from src/lib/scan.ts, set before anything else changes the tree: the ids the vault
+ * check used for `[[Note#Heading]]` are the ids the page gets. Astro's rehypeHeadingIds keeps them.
+ */
+import type { Root } from 'mdast';
+import { reservedIds } from '../lib/note.ts';
+import { headingIds } from '../lib/scan.ts';
+import { getLinkContext, vaultPathOf } from './link-context.ts';
+
+export default function remarkHeadingIds() {
+  return (tree: Root, file: { path?: string; history?: string[] }) => {
+    const context = getLinkContext();
+    const from = context && vaultPathOf(context, file);
+    const note = from ? context.notes.get(from)?.note : undefined;
+    for (const [heading, id] of headingIds(tree, note ? reservedIds(note) : [])) {
+      const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
+      heading.data = { ...data, hProperties: { ...data.hProperties, id } } as typeof heading.data;
+    }
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `/notes.json`: every published note, for course pages and link checkers (DESIGN §6). Ordered by
+ * URL, so the same vault gives the same bytes.
+ */
+import type { APIRoute } from 'astro';
+import { getGarden } from '../garden/index.ts';
+import { compareCodePoints } from '../lib/vault.ts';
+
+export const GET: APIRoute = async () => {
+  const garden = await getGarden();
+  const notes = [...garden.notes]
+    .sort((a, b) => compareCodePoints(a.url, b.url))
+    .map((note) => {
+      const course = garden.courseOf(note);
+      return {
+        url: note.url,
+        title: note.type === 'term' ? note.term : note.title,
+        type: note.type,
+        course: course ? { title: course.note.title, url: course.note.url } : null,
+        tags: note.tags,
+        description: (note.type === 'term' ? note.definition : note.description) ?? null,
+        updated: note.updated ?? note.created ?? null,
+        headings: note.headings.map((heading) => ({ depth: heading.depth, text: heading.text, id: heading.id })),
+        ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),
+      };
+    });
+  return new Response(`${JSON.stringify({ notes }, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,27 @@
+/**
+ * "Copy link" beside headings and timeline events: the anchor is a plain `#id` link without
+ * JavaScript; with it, a click also copies the full URL and says so to screen readers.
+ */
+document.addEventListener('click', (event) => {
+  const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-copy-link]') : null;
+  if (!anchor || !navigator.clipboard) return;
+  const url = new URL(anchor.getAttribute('href') ?? '', window.location.href).href;
+  void navigator.clipboard.writeText(url).then(
+    () => announce('Link copied', anchor),
+    () => undefined,
+  );
+});
+
+function announce(message: string, anchor: HTMLElement): void {
+  let status = document.getElementById('copy-status');
+  if (!status) {
+    status = document.createElement('p');
+    status.id = 'copy-status';
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    document.body.append(status);
+  }
+  status.textContent = message;
+  anchor.classList.add('copied');
+  window.setTimeout(() => anchor.classList.remove('copied'), 1500);
+}

@@ -1,0 +1,105 @@
+/**
+ * Link previews: hovering, focusing or long-pressing an internal link shows the linked note's title
+ * and summary, from data attributes written at build time (no page fetches another). Escape or
+ * leaving the link hides it. Without JavaScript the links are plain links.
+ */
+const SHOW_DELAY_MS = 350;
+const LONG_PRESS_MS = 450;
+
+let card: HTMLDivElement | undefined;
+let current: HTMLAnchorElement | undefined;
+let timer: number | undefined;
+
+function ensureCard(): HTMLDivElement {
+  if (card) return card;
+  card = document.createElement('div');
+  card.id = 'link-preview';
+  card.className = 'link-preview';
+  card.setAttribute('role', 'tooltip');
+  card.hidden = true;
+  document.body.append(card);
+  return card;
+}
+
+function show(link: HTMLAnchorElement): void {
+  const preview = ensureCard();
+  const title = document.createElement('strong');
+  title.textContent = link.dataset.previewTitle ?? '';
+  const kind = document.createElement('span');
+  kind.className = 'link-preview-kind';
+  kind.textContent = link.dataset.previewKind === 'term' ? 'Glossary' : (link.dataset.previewKind ?? '');
+  const text = document.createElement('p');
+  text.textContent = link.dataset.previewText ?? '';
+  preview.replaceChildren(kind, title, ...(text.textContent ? [text] : []));
+  preview.hidden = false;
+  const box = link.getBoundingClientRect();
+  const width = Math.min(320, window.innerWidth - 16);
+  preview.style.width = `${width}px`;
+  preview.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
+  preview.style.top = `${box.bottom + window.scrollY + 6}px`;
+  link.setAttribute('aria-describedby', preview.id);
+  current = link;
+}
+
+function hide(): void {
+  window.clearTimeout(timer);
+  if (!card || card.hidden) return;
+  card.hidden = true;
+  current?.removeAttribute('aria-describedby');
+  current = undefined;
+}
+
+const previewLink = (target: EventTarget | null) =>
+  target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview-title]') : null;
+
+document.addEventListener('pointerover', (event) => {
+  const link = previewLink(event.target);
+  if (!link || event.pointerType === 'touch' || link === current) return;
+  window.clearTimeout(timer);
+  timer = window.setTimeout(() => show(link), SHOW_DELAY_MS);
+});
+document.addEventListener('pointerout', (event) => {
+  if (previewLink(event.target) && !previewLink(event.relatedTarget)) hide();
+});
+document.addEventListener('focusin', (event) => {
+  const link = previewLink(event.target);
+  if (link) show(link);
+  else hide();
+});
+document.addEventListener('focusout', (event) => {
+  if (previewLink(event.target)) hide();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') hide();
+});
+
+// Touch: a long press shows the preview and cancels the click that follows; a tap follows the link.
+let pressed: HTMLAnchorElement | undefined;
+let shownByPress = false;
+document.addEventListener('pointerdown', (event) => {
+  const link = previewLink(event.target);
+  if (!link || event.pointerType !== 'touch') return;
+  pressed = link;
+  shownByPress = false;
+  window.clearTimeout(timer);
+  timer = window.setTimeout(() => {
+    shownByPress = true;
+    show(link);
+  }, LONG_PRESS_MS);
+});
+document.addEventListener('pointerup', () => window.clearTimeout(timer));
+document.addEventListener(
+  'click',
+  (event) => {
+    if (shownByPress && pressed && previewLink(event.target) === pressed) {
+      event.preventDefault();
+      shownByPress = false;
+      return;
+    }
+    if (!previewLink(event.target)) hide();
+  },
+  true,
+);
+document.addEventListener('contextmenu', (event) => {
+  if (shownByPress && previewLink(event.target)) event.preventDefault();
+});
