@@ -3,8 +3,9 @@ import type { NoteData, TermNote } from './note.ts';
 import type { TermName } from './terms.ts';
 import type { VaultPath } from './types.ts';
 
-export function termNames(terms: readonly { note: TermNote; names: readonly string[] }[]): TermName<TermNote>[] {
-  return terms.map((entry) => ({ term: entry.note, names: entry.names }));
+/** Every published term with the names a brief may mention it by: the term and its other names. */
+export function glossaryNames(notes: readonly NoteData[]): TermName<TermNote>[] {
+  return notes.flatMap((note) => (note.type === 'term' ? [{ term: note, names: [note.term, ...note.aliases] }] : []));
 }
 
 /** Whether a note already links to a term with a link its author wrote (then no first-mention link). */

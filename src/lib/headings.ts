@@ -4,7 +4,7 @@
  * The same function gives ids when the vault is scanned (to check `[[Note#Heading]]` links) and
  * when the note is rendered, so a checked link always lands.
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 
 /** Ids that note pages use for their own sections (src/components). */
 export const PAGE_SECTION_IDS = [
@@ -37,5 +37,5 @@ export function createHeadingSlugger(reserved: Iterable<string> = []): HeadingSl
 
 /** How a `[[Note#Heading]]` link names a heading: by its text, compared as a slug. */
 export function headingKey(text: string): string {
-  return new GithubSlugger().slug(text);
+  return slug(text);
 }

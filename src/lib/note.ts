@@ -8,9 +8,10 @@ import { isPublished } from './publish.ts';
 import { parseFrontmatter, type NoteFrontmatter, type NoteType } from './schema.ts';
 import { eventId, sortChronologically } from './timeline.ts';
 import type { Problem, SiteUrl, VaultPath } from './types.ts';
-import { noteUrl, slugifySegment, urlFromPermalink, type UrlSource } from './url.ts';
+import { headingKey } from './headings.ts';
+import { noteUrl, urlFromPermalink, type UrlSource } from './url.ts';
 import { stripComments } from './comments.ts';
-import { scanNote, type NoteHeading, type WrittenLink } from './scan.ts';
+import type { NoteHeading } from './scan.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -105,8 +106,6 @@ export type NoteOutcome =
       /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
-      /** Links and embeds written in the body, resolved once the whole vault is known. */
-      written: WrittenLink[];
     }
   | { status: 'unpublished'; title: string; aliases: string[] }
   | { status: 'invalid'; problems: Problem[] };
@@ -158,17 +157,12 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     references,
   );
   if (problems.length > 0) return { status: 'invalid', problems };
-  const scanned = scanNote(padToLine(stripComments(source.body), source.bodyLine), reservedIds(note));
-  note.headings = scanned.headings;
-  return {
-    status: 'published',
-    note,
-    body: source.body,
-    bodyLine: source.bodyLine,
-    lineOf: source.lineOf,
-    references,
-    written: scanned.links,
-  };
+  return { status: 'published', note, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf, references };
+}
+
+/** The body as the Markdown parser sees it, at build and in the vault scan alike: comments out, lines kept. */
+export function renderableBody(body: string, bodyLine: number): string {
+  return padToLine(stripComments(body), bodyLine);
 }
 
 /** Blank lines in place of the frontmatter, so the Markdown parser's line numbers are the file's. */
@@ -183,7 +177,7 @@ export function reservedIds(note: NoteData): string[] {
 }
 
 export function eraId(title: string): string {
-  return `era-${slugifySegment(title)}`;
+  return `era-${headingKey(title)}`;
 }
 
 function normalise(

@@ -11,6 +11,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { createHeadingSlugger } from './headings.ts';
 import { parseWikilink } from './links.ts';
+import type { TermNote } from './note.ts';
+import type { TermMatcher } from './terms.ts';
 
 export interface NoteHeading {
   depth: number;
@@ -32,9 +34,11 @@ export interface WrittenLink {
   context: string;
 }
 
-export interface ScannedNote {
+export interface ScannedNote<T = TermNote> {
   headings: NoteHeading[];
   links: WrittenLink[];
+  /** First mentions of glossary terms (briefs only), with the sentence around each. */
+  mentions: { term: T; line: number; context: string }[];
 }
 
 /** The mdast of a note body with the site's syntax extensions. */
@@ -83,7 +87,7 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-export function scanNote(markdown: string, reserved: Iterable<string> = []): ScannedNote {
+export function scanNote(markdown: string, reserved: Iterable<string> = [], terms?: TermMatcher<TermNote>): ScannedNote {
   const tree = parseMarkdown(markdown);
   const ids = headingIds(tree, reserved);
   const headings: NoteHeading[] = [...ids].map(([node, id]) => ({ depth: node.depth, text: plainText(node), id }));
@@ -116,7 +120,21 @@ export function scanNote(markdown: string, reserved: Iterable<string> = []): Sca
       }
     }
   });
-  return { headings, links };
+  const mentions = (terms?.firstMentions(tree) ?? []).map((mention) => ({
+    term: mention.term,
+    line: mention.node.position?.start.line ?? 0,
+    context: sentenceAround(mention.node.value, mention.start),
+  }));
+  return { headings, links, mentions };
+}
+
+/** The sentence of a text that holds an offset. */
+function sentenceAround(text: string, offset: number): string {
+  const start = text.slice(0, offset).search(/[^.!?]*$/);
+  const after = /[.!?](\s|$)/.exec(text.slice(offset));
+  const end = after ? offset + after.index + 1 : text.length;
+  const sentence = text.slice(Math.max(0, start), end).trim();
+  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
 }
 
 /** The sentence of the nearest paragraph, list item or cell that holds the link text. */

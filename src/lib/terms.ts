@@ -1,8 +1,8 @@
 /**
  * First mentions of glossary terms in a brief's prose: the place where a term (or one of its other
  * names) is first written in running text — not in a heading, link, code or quotation — links to
- * its term page. One function for the vault scan (term pages list where they are used) and for
- * rendering (the link itself).
+ * its term page. One matcher for the vault scan (term pages list where they are used) and for
+ * rendering (the link itself), compiled once per vault.
  */
 import type { Root } from 'mdast';
 
@@ -14,9 +14,13 @@ export interface TermName<T> {
 export interface TermMention<T> {
   term: T;
   /** The text node and the offsets of the mention in it. */
-  node: { type: 'text'; value: string };
+  node: { type: 'text'; value: string; position?: { start: { line: number } } };
   start: number;
   end: number;
+}
+
+export interface TermMatcher<T> {
+  firstMentions(tree: Root, skip?: (term: T) => boolean): TermMention<T>[];
 }
 
 /** Where term mentions are not looked for. */
@@ -40,39 +44,40 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Short all-capital names ("KGB", "MAD") only match as written; others match in any case. */
 const exactCase = (name: string) => name.length <= 5 && name === name.toUpperCase();
 
-export function findFirstMentions<T>(
-  tree: Root,
-  terms: readonly TermName<T>[],
-  skip: (term: T) => boolean = () => false,
-): TermMention<T>[] {
-  const byName = new Map<string, TermName<T>>();
+export function createTermMatcher<T>(terms: readonly TermName<T>[]): TermMatcher<T> {
+  const byName = new Map<string, { entry: TermName<T>; written: string }>();
   for (const entry of terms) {
-    if (skip(entry.term)) continue;
-    for (const name of entry.names) if (name.trim().length > 1) byName.set(name.toLowerCase(), entry);
+    for (const name of entry.names) if (name.trim().length > 1) byName.set(name.toLowerCase(), { entry, written: name });
   }
-  if (byName.size === 0) return [];
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  const found = new Set<T>();
-  const mentions: TermMention<T>[] = [];
-  const original = new Map(terms.flatMap((entry) => entry.names.map((name) => [name.toLowerCase(), name] as const)));
 
-  const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
-    if (SKIPPED.has(node.type)) return;
-    if (node.type === 'text' && node.value) {
-      for (const match of node.value.matchAll(pattern)) {
-        const key = match[0].toLowerCase();
-        const entry = byName.get(key);
-        const written = original.get(key) ?? '';
-        if (!entry || found.has(entry.term) || (exactCase(written) && match[0] !== written)) continue;
-        found.add(entry.term);
-        const start = match.index as number;
-        mentions.push({ term: entry.term, node: node as TermMention<T>['node'], start, end: start + match[0].length });
-      }
-      return;
-    }
-    for (const child of node.children ?? []) visit(child as typeof node);
+  return {
+    firstMentions(tree, skip = () => false) {
+      if (byName.size === 0) return [];
+      const found = new Set<T>();
+      const mentions: TermMention<T>[] = [];
+      const visit = (node: { type: string; value?: string; children?: unknown[] }) => {
+        if (SKIPPED.has(node.type)) return;
+        if (node.type === 'text' && node.value) {
+          for (const match of node.value.matchAll(pattern)) {
+            const named = byName.get(match[0].toLowerCase());
+            if (!named || found.has(named.entry.term) || skip(named.entry.term)) continue;
+            if (exactCase(named.written) && match[0] !== named.written) continue;
+            found.add(named.entry.term);
+            const start = match.index as number;
+            mentions.push({ term: named.entry.term, node: node as TermMention<T>['node'], start, end: start + match[0].length });
+          }
+          return;
+        }
+        for (const child of node.children ?? []) visit(child as typeof node);
+      };
+      visit(tree);
+      return mentions;
+    },
   };
-  visit(tree);
-  return mentions;
+}
+
+export function findFirstMentions<T>(tree: Root, terms: readonly TermName<T>[], skip?: (term: T) => boolean): TermMention<T>[] {
+  return createTermMatcher(terms).firstMentions(tree, skip);
 }

@@ -1,13 +1,15 @@
 /** Timeline events: stable ids and chronological order. */
 import { compareHistoricalDates, type HistoricalDate } from './dates.ts';
-import { slugifySegment } from './url.ts';
+import { headingKey } from './headings.ts';
 
 /**
- * The stable id of an event, from its date and title unless the author gave one:
- * `1962-10-24` + "Naval blockade of Cuba" → `1962-10-24-naval-blockade-of-cuba`.
+ * The stable id of an event, from its date and title unless the author gave one, slugged as headings
+ * are: `1962-10-24` + "Naval blockade of Cuba" → `1962-10-24-naval-blockade-of-cuba`,
+ * `1961-04-17/1961-04-20` + "Bay of Pigs" → `1961-04-17-1961-04-20-bay-of-pigs`.
  */
 export function eventId(date: HistoricalDate, title: string): string {
-  return `${slugifySegment(date.edtf)}-${slugifySegment(title)}`;
+  const when = date.edtf.replace(/[^0-9a-z]+/gi, '-').replace(/^-+|-+$/g, '');
+  return `${when}-${headingKey(title)}`;
 }
 
 /** Chronological, and stable: items with the same date keep the order the author wrote them in. */

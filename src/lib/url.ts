@@ -10,8 +10,17 @@ import { asSiteUrl, fail, ok, type Result, type SiteUrl, type VaultPath } from '
  * @sindresorhus/slugify 1.x with default options ("Khrushchev's" → "khrushchev-s").
  */
 export function slugifySegment(segment: string): string {
-  return slugify(segment);
+  // slugify 1.x rebuilds its replacement tables on every call; the same names recur across a vault.
+  let slug = slugCache.get(segment);
+  if (slug === undefined) {
+    slug = slugify(segment);
+    if (slugCache.size > 50_000) slugCache.clear();
+    slugCache.set(segment, slug);
+  }
+  return slug;
 }
+
+const slugCache = new Map<string, string>();
 
 const NOTE_EXTENSION = /\.(md|mdx)$/i;
 

@@ -7,11 +7,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { headingKey } from './headings.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
-import { stripComments } from './comments.ts';
-import { linksTermItself, termNames } from './garden-terms.ts';
-import { padToLine, readNote, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
-import { parseMarkdown, type WrittenLink } from './scan.ts';
-import { findFirstMentions } from './terms.ts';
+import { glossaryNames, linksTermItself } from './garden-terms.ts';
+import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
+import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
+import { createTermMatcher } from './terms.ts';
 import type { ServedUrls } from './url-lock.ts';
 import { asVaultPath, type Problem, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
@@ -85,6 +84,7 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
   const published: Extract<NoteOutcome, { status: 'published' }>[] = [];
   const indexed: LinkTargetNote[] = [];
 
+  // Frontmatter first: the glossary's names must be known before any body is scanned.
   for (const file of files) {
     const outcome = readNote(file.path, file.text);
     if (outcome.status === 'invalid') {
@@ -92,17 +92,29 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
       indexed.push({ vaultPath: file.path, aliases: [], state: 'invalid' });
     } else if (outcome.status === 'unpublished') {
       indexed.push({ vaultPath: file.path, aliases: outcome.aliases, state: 'unpublished' });
-    } else {
-      published.push(outcome);
-      indexed.push({
-        vaultPath: file.path,
-        aliases: outcome.note.aliases,
-        state: 'published',
-        url: outcome.note.url,
-        headingIds: new Map(outcome.note.headings.map((heading) => [headingKey(heading.text), heading.id])),
-        anchorIds: new Set(reservedIds(outcome.note)),
-      });
-    }
+    } else published.push(outcome);
+  }
+
+  // Then every published body, parsed once: headings, written links and first mentions of terms.
+  const termMatcher = createTermMatcher(glossaryNames(published.map((entry) => entry.note)));
+  const scans = new Map<VaultPath, ScannedNote>();
+  for (const entry of published) {
+    const { note } = entry;
+    const scanned = scanNote(
+      renderableBody(entry.body, entry.bodyLine),
+      reservedIds(note),
+      note.type === 'brief' ? termMatcher : undefined,
+    );
+    note.headings = scanned.headings;
+    scans.set(note.vaultPath, scanned);
+    indexed.push({
+      vaultPath: note.vaultPath,
+      aliases: note.aliases,
+      state: 'published',
+      url: note.url,
+      headingIds: new Map(note.headings.map((heading) => [headingKey(heading.text), heading.id])),
+      anchorIds: new Set(reservedIds(note)),
+    });
   }
 
   const index = createNoteIndex(indexed);
@@ -137,7 +149,7 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
   const deadLinks = options.brokenLinks === 'warn' ? warnings : problems;
   for (const entry of published) {
     const from = entry.note.vaultPath;
-    for (const written of entry.written) {
+    for (const written of scans.get(from)?.links ?? []) {
       const at = { file: displayPath(from), line: written.line };
       const shown = writtenForm(written);
       const outcome = links.resolve(from, written);
@@ -157,14 +169,25 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
     }
   }
 
-  addTermMentions(published);
+  // First mentions of terms count as links to them (for "where this term is used"), unless the
+  // brief links to the term itself.
+  for (const entry of published) {
+    const linksItself = linksTermItself(entry.note);
+    for (const mention of scans.get(entry.note.vaultPath)?.mentions ?? []) {
+      if (!linksItself(mention.term))
+        entry.note.links.push({ target: mention.term.vaultPath, embed: false, context: mention.context, mention: true });
+    }
+  }
 
   const notes = published.map((entry) => entry.note);
   problems.push(
     ...urlCollisions(notes, displayPath),
     ...redirectCollisions(notes, displayPath),
     ...courseCollisions(notes, displayPath),
-    ...embedCycles(published, displayPath),
+    ...embedCycles(
+      published.map((entry) => ({ note: entry.note, written: scans.get(entry.note.vaultPath)?.links ?? [] })),
+      displayPath,
+    ),
   );
   return {
     notes: published.map(({ note, body, bodyLine }) => ({ note, body, bodyLine })),
@@ -304,32 +327,4 @@ export function formatProblems(problems: readonly Problem[]): string {
 /** Every URL the notes serve: their pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
   return { pages: notes.map((note) => note.url), redirects: notes.flatMap((note) => note.redirects) };
-}
-
-/** First mentions of glossary terms in briefs count as links to the terms (for "where this term is used"). */
-function addTermMentions(published: readonly { note: NoteData; body: string; bodyLine: number }[]): void {
-  const terms = termNames(
-    published.flatMap(({ note }) => (note.type === 'term' ? [{ note, names: [note.term, ...note.aliases] }] : [])),
-  );
-  if (terms.length === 0) return;
-  for (const entry of published) {
-    if (entry.note.type !== 'brief') continue;
-    const tree = parseMarkdown(padToLine(stripComments(entry.body), entry.bodyLine));
-    for (const mention of findFirstMentions(tree, terms, linksTermItself(entry.note))) {
-      entry.note.links.push({
-        target: mention.term.vaultPath,
-        embed: false,
-        context: sentenceAround(mention.node.value, mention.start),
-        mention: true,
-      });
-    }
-  }
-}
-
-function sentenceAround(text: string, offset: number): string {
-  const before = text.slice(0, offset).search(/[^.!?]*$/);
-  const afterMatch = /[.!?](\s|$)/.exec(text.slice(offset));
-  const end = afterMatch ? offset + afterMatch.index + 1 : text.length;
-  const sentence = text.slice(Math.max(0, before), end).trim();
-  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
 }

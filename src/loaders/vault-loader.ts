@@ -11,10 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import { stripComments } from '../lib/comments.ts';
 import type { NoteData } from '../lib/note.ts';
 import type { Problem } from '../lib/types.ts';
-import { padToLine } from '../lib/note.ts';
+import { glossaryNames } from '../lib/garden-terms.ts';
+import { renderableBody } from '../lib/note.ts';
+import { createTermMatcher } from '../lib/terms.ts';
 import {
   formatProblems,
   isNotePath,
@@ -155,9 +156,10 @@ async function prepareEntry(
     const rendered =
       cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
         ? cached.rendered
-        : await renderMarkdown(padToLine(stripComments(body), bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
-            (fresh) => ({ ...fresh, metadata: { ...fresh.metadata, renderKey } }),
-          );
+        : await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
+            ...fresh,
+            metadata: { ...fresh.metadata, renderKey },
+          }));
     const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
     const tags = [...new Set([...note.tags, ...inlineTags])].sort();
     const assetImports = rendered.metadata?.imagePaths ?? [];
@@ -228,6 +230,6 @@ async function checkLock(
 /** What the Markdown plugins need of the whole vault while one note renders. */
 function createLinkContext(root: string, vault: LoadedVault): LinkContext {
   const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
-  const terms = vault.notes.flatMap(({ note }) => (note.type === 'term' ? [{ note, names: [note.term, ...note.aliases] }] : []));
-  return { root, links: vault.links, notes, terms };
+  const termMatcher = createTermMatcher(glossaryNames(vault.notes.map((entry) => entry.note)));
+  return { root, links: vault.links, notes, termMatcher };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import type { VaultLinks } from '../lib/links.ts';
 import type { NoteData, TermNote } from '../lib/note.ts';
+import type { TermMatcher } from '../lib/terms.ts';
 import type { VaultPath } from '../lib/types.ts';
 
 export interface LinkContext {
@@ -15,8 +16,8 @@ export interface LinkContext {
   root: string;
   links: VaultLinks;
   notes: ReadonlyMap<VaultPath, { note: NoteData; body: string }>;
-  /** Glossary terms for the first-mention links of briefs. */
-  terms: readonly { note: TermNote; names: string[] }[];
+  /** The glossary's names, compiled once, for the first-mention links of briefs. */
+  termMatcher: TermMatcher<TermNote>;
 }
 
 const KEY = Symbol.for('study-garden.link-context');

@@ -9,7 +9,7 @@ import { headingKey } from '../lib/headings.ts';
 import { parseWikilink } from '../lib/links.ts';
 import { parseMarkdown, plainText, wikiLinkAlias } from '../lib/scan.ts';
 import type { VaultPath } from '../lib/types.ts';
-import { hrefForUrl, slugifySegment } from '../lib/url.ts';
+import { hrefForUrl } from '../lib/url.ts';
 import { EMBED_DEPTH } from '../lib/vault.ts';
 import { getLinkContext, vaultPathOf, type LinkContext } from './link-context.ts';
 
@@ -67,7 +67,7 @@ function expandEmbeds(
     let children = content.children;
     if (written.heading) children = section(children, written.heading);
     const inner = { children };
-    markEmbedded(inner, outcome.note, (text) => uniqueId(`embed-${slugifySegment(target.note.title)}-${slugifySegment(text)}`));
+    markEmbedded(inner, outcome.note, (text) => uniqueId(`embed-${headingKey(target.note.title)}-${headingKey(text)}`));
     expandEmbeds(inner, context, outcome.note, [...trail, outcome.note], uniqueId);
     const href = hrefForUrl(target.note.url) + (outcome.fragment ? `#${outcome.fragment}` : '');
     const title = written.heading ? `${target.note.title} › ${written.heading}` : target.note.title;

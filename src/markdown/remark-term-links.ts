@@ -3,8 +3,7 @@
  * unless the brief already links to that term itself.
  */
 import type { PhrasingContent, Root, Text } from 'mdast';
-import { findFirstMentions } from '../lib/terms.ts';
-import { termNames, linksTermItself } from '../lib/garden-terms.ts';
+import { linksTermItself } from '../lib/garden-terms.ts';
 import { hrefForUrl } from '../lib/url.ts';
 import { getLinkContext, vaultPathOf } from './link-context.ts';
 import { previewAttributes } from '../lib/preview.ts';
@@ -15,7 +14,7 @@ export default function remarkTermLinks() {
     const from = context && vaultPathOf(context, file);
     const note = from ? context.notes.get(from)?.note : undefined;
     if (!context || !note || note.type !== 'brief') return;
-    const mentions = findFirstMentions(tree, termNames(context.terms), linksTermItself(note));
+    const mentions = context.termMatcher.firstMentions(tree, linksTermItself(note));
     // Split each text node at its mentions, last mention first so offsets stay valid.
     const byNode = new Map<Text, typeof mentions>();
     for (const mention of mentions) byNode.set(mention.node as Text, [...(byNode.get(mention.node as Text) ?? []), mention]);

@@ -59,3 +59,23 @@ describe('a retired URL', () => {
     expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
   });
 });
+
+describe('npm run urls', () => {
+  it('locks every page and old URL the vault serves, and is idempotent', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const lockPath = 'tests/.tmp/locks/from-command.json';
+    const run = () =>
+      execFileSync(process.execPath, ['src/cli/lock-urls.ts'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, GARDEN_CONTENT_DIR: 'tests/fixtures/vault-links', GARDEN_URL_LOCK: lockPath },
+        encoding: 'utf8',
+      });
+    mkdirSync(join(TMP, 'locks'), { recursive: true });
+    expect(run()).toContain('Locked 11 new URL(s)');
+    const written = JSON.parse(readFileSync(join(PROJECT_ROOT, lockPath), 'utf8')) as { published: string[] };
+    expect(written.published).toContain('/notes/alpha/');
+    expect(written.published).toContain('/old/gamma/');
+    expect(written.published).toEqual([...written.published].sort());
+    expect(run()).toContain('already lists every URL');
+  });
+});
