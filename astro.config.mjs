@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins, rehypePlugins } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,

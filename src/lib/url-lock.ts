@@ -42,6 +42,9 @@ export function parseUrlLock(text: string): { ok: true; lock: UrlLock } | { ok: 
   return { ok: true, lock: parsed.data };
 }
 
+/** Pages the site serves whatever the vault holds; course pages link to them too (`/search/?q=`). */
+export const SITE_URLS = ['/', '/search/'] as SiteUrl[];
+
 export interface ServedUrls {
   pages: readonly SiteUrl[];
   redirects: readonly SiteUrl[];

@@ -11,7 +11,7 @@ import { glossaryNames, linksTermItself } from './garden-terms.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
 import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
 import { createTermMatcher } from './terms.ts';
-import type { ServedUrls } from './url-lock.ts';
+import { SITE_URLS, type ServedUrls } from './url-lock.ts';
 import { asVaultPath, type Problem, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
 
@@ -326,5 +326,6 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Every URL the notes serve: their pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
-  return { pages: notes.map((note) => note.url), redirects: notes.flatMap((note) => note.redirects) };
+  const pages = [...new Set([...SITE_URLS, ...notes.map((note) => note.url)])];
+  return { pages, redirects: notes.flatMap((note) => note.redirects) };
 }

@@ -38,7 +38,7 @@ export const rehypePlugins: RehypePlugins = [
     rehypeAutolinkHeadings,
     {
       behavior: 'append',
-      properties: { className: ['anchor-link'], 'data-copy-link': '' },
+      properties: { className: ['anchor-link'], 'data-copy-link': '', 'data-pagefind-ignore': '' },
       content: (heading: Element) => [
         { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
         {

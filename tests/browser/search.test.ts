@@ -1,0 +1,135 @@
+/** Search in Chromium: the dialog with Ctrl+K, keyboard to a result, /search/?q=, and no JavaScript. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SITE, TMP } from '../helpers/build.ts';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+
+const COURSE =
+  '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
+const BRIEF = `${COURSE}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`;
+
+describe.skipIf(!hasBrowser)('search in Chromium', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(DEFAULT_SITE);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(
+    path: string,
+    javaScriptEnabled = true,
+  ): Promise<{ page: Page; errors: string[]; done: () => Promise<void> }> {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.origin}${path}`);
+    return { page, errors, done: () => context.close() };
+  }
+
+  const resultTitles = (page: Page) => page.locator('.pagefind-ui__result-title').allTextContents();
+
+  it('opens with Ctrl+K, finds the Virgin Lands term and brief, and Enter goes to the first result', async () => {
+    const { page, errors, done } = await open(BRIEF);
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('dialog.search-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await page.locator('.pagefind-ui__search-input').waitFor();
+    await page.keyboard.type('virgin lands');
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    await expect
+      .poll(() => resultTitles(page))
+      .toEqual(
+        expect.arrayContaining([
+          'Virgin Lands Campaign',
+          "Russian History III - Khrushchev's Rise to Power and Leadership (Brief)",
+        ]),
+      );
+    expect(await page.locator('.result-kind').first().textContent()).toBe('Term');
+    const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === new URL(first as string, site.origin).pathname);
+    expect(new URL(page.url()).pathname).toBe(`${COURSE}/glossary/virgin-lands-campaign/`);
+    expect(errors).toEqual([]);
+    await done();
+  });
+
+  it('moves through results with the arrow keys; Escape closes and gives focus back', async () => {
+    const { page, done } = await open(BRIEF);
+    const button = page.locator('[data-open-search]');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.pagefind-ui__search-input').waitFor();
+    await page.keyboard.type('Cuba');
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('pagefind-ui__result-link');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.search-dialog').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-open-search'))).toBe('');
+    await done();
+  });
+
+  it('opens with / from the page, not while typing', async () => {
+    const { page, done } = await open('/');
+    await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog').waitFor({ state: 'visible' });
+    await done();
+  });
+
+  it('reads ?q= on /search/ and shows results with the filter panel', async () => {
+    const { page, errors, done } = await open('/search/?q=cuba');
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    expect((await resultTitles(page)).length).toBeGreaterThan(0);
+    await page.locator('.pagefind-ui__filter-panel').waitFor();
+    await expect
+      .poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((name) => name.toLowerCase()))
+      .toEqual(expect.arrayContaining(['type', 'course', 'tag']));
+    expect(await page.locator('[data-search-fallback]').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await done();
+  });
+
+  it('applies filter parameters from the URL', async () => {
+    const { page, done } = await open('/search/?q=khrushchev&type=term');
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    await expect
+      .poll(async () => (await page.locator('.result-kind').allTextContents()).every((kind) => kind === 'Term'))
+      .toBe(true);
+    await done();
+  });
+
+  it('says that search needs a build where there is no index (as under npm run dev)', async () => {
+    const bare = join(TMP, 'site-without-index');
+    cpSync(DEFAULT_SITE, bare, { recursive: true });
+    rmSync(join(bare, 'pagefind'), { recursive: true, force: true });
+    const unindexed = await serveStatic(bare);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${unindexed.origin}${BRIEF}`);
+    await page.keyboard.press('Control+k');
+    await page.locator('[data-search-unavailable]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-search-unavailable]').textContent()).toContain('npm run build');
+    await context.close();
+    await unindexed.close();
+  });
+
+  it('without JavaScript, the button is a link to /search/, which explains and lists the courses', async () => {
+    const { page, done } = await open(BRIEF, false);
+    await page.locator('[data-open-search]').click();
+    await page.waitForURL((url) => url.pathname === '/search/');
+    expect(await page.locator('[data-search-fallback]').textContent()).toContain('needs JavaScript');
+    expect(await page.locator('[data-search-fallback] a').first().textContent()).toBe('Russian History III');
+    await done();
+  });
+});
