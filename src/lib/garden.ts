@@ -2,7 +2,9 @@
  * The garden model: the published notes and what is known across them (URLs, courses, reading order).
  * Built once per build from the content store and shared by every page; no page recomputes it.
  */
-import type { CourseNote, NoteData, NoteType } from './note.ts';
+import { glossaryNames } from './garden-terms.ts';
+import type { CourseNote, NoteData, NoteType, TermNote } from './note.ts';
+import { createTermMatcher, type TermMatcher } from './terms.ts';
 import type { SiteUrl, VaultPath } from './types.ts';
 import { compareCodePoints, folderOf } from './vault.ts';
 
@@ -38,6 +40,8 @@ export interface Garden {
   courseOf(note: NoteData): Course | undefined;
   /** The note with `dg-home: true`, if the vault has one. */
   home?: NoteData;
+  /** The glossary's names, compiled once: timeline events link the terms they name. */
+  termMatcher: TermMatcher<TermNote>;
 }
 
 export const KIND_ORDER: readonly NoteType[] = ['brief', 'timeline', 'term', 'course'];
@@ -102,6 +106,7 @@ export function buildGarden(input: readonly NoteData[]): Garden {
     byVaultPath,
     byUrl,
     courseOf: (note) => courseByNote.get(note.vaultPath),
+    termMatcher: createTermMatcher(glossaryNames(notes)),
     ...(home ? { home } : {}),
   };
 }

@@ -14,6 +14,8 @@ export const PAGE_SECTION_IDS = [
   'key-takeaways',
   'frequently-asked-questions',
   'related-terms',
+  'key-quotes',
+  'quiz',
   'backlinks',
   'courses',
   'other-notes',

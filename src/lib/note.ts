@@ -61,10 +61,28 @@ export interface NoteLink {
   mention?: true;
 }
 
+export interface QuizQuestion {
+  /** Stable within the note: deep links to a question survive edits elsewhere. */
+  id: string;
+  q: string;
+  /** Multiple choice when present (the answer is one of them); free answer otherwise. */
+  choices?: string[];
+  answer: string;
+  explanation?: string;
+}
+
+export interface KeyQuote {
+  quote: string;
+  by: string;
+  context?: string;
+}
+
 export interface BriefNote extends NoteCommon {
   type: 'brief';
   takeaways: string[];
   faq: { q: string; a: string }[];
+  quotes: KeyQuote[];
+  quiz: QuizQuestion[];
 }
 export interface TimelineNote extends NoteCommon {
   type: 'timeline';
@@ -172,6 +190,7 @@ export function padToLine(body: string, line: number): string {
 
 /** Ids a heading of this note may not take: the page's sections, its events and eras. */
 export function reservedIds(note: NoteData): string[] {
+  if (note.type === 'brief') return note.quiz.map((question) => question.id);
   if (note.type !== 'timeline') return [];
   return [...note.events.map((event) => event.id), ...note.eras.map((era) => eraId(era.title))];
 }
@@ -272,7 +291,26 @@ function normalise(
       refer(frontmatter.order, ['order'], order);
       return { ...common, type: 'course', order };
     }
-    default:
-      return { ...common, type: 'brief', takeaways: frontmatter.takeaways ?? [], faq: frontmatter.faq ?? [] };
+    default: {
+      const taken = new Map<string, number>();
+      const quiz = (frontmatter.quiz ?? []).map((question): QuizQuestion => {
+        const base = `quiz-${headingKey(question.q).slice(0, 48).replace(/-+$/, '')}`;
+        const count = taken.get(base) ?? 0;
+        taken.set(base, count + 1);
+        return {
+          id: count === 0 ? base : `${base}-${count}`,
+          q: question.q,
+          ...(question.choices ? { choices: question.choices } : {}),
+          answer: question.answer,
+          ...(question.explanation ? { explanation: question.explanation } : {}),
+        };
+      });
+      const quotes = (frontmatter.quotes ?? []).map((quote) => ({
+        quote: quote.quote,
+        by: quote.by,
+        ...(quote.context ? { context: quote.context } : {}),
+      }));
+      return { ...common, type: 'brief', takeaways: frontmatter.takeaways ?? [], faq: frontmatter.faq ?? [], quotes, quiz };
+    }
   }
 }

@@ -69,12 +69,39 @@ const common = {
 
 const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });
 
+/** A quiz question: multiple choice when it has `choices` (then `answer` is one of them), else free answer. */
+const quizQuestion = z
+  .object({
+    q: nonEmptyText,
+    choices: z
+      .array(z.union([z.string(), z.number()]).transform(String))
+      .min(2, 'a multiple-choice question needs at least two choices')
+      .optional(),
+    answer: z.union([z.string(), z.number()]).transform(String),
+    explanation: text.optional(),
+  })
+  .superRefine((question, ctx) => {
+    if (question.choices && !question.choices.includes(question.answer)) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: `"${question.answer}" is not one of the choices` });
+    }
+    if (question.choices && new Set(question.choices).size !== question.choices.length) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'two choices are the same' });
+    }
+  });
+
+const keyQuote = z.object({ quote: nonEmptyText, by: nonEmptyText, context: text.optional() });
+
 export const briefSchema = z.looseObject({
   ...common,
   type: z.literal('brief').optional(),
   takeaways: listOf(nonEmptyText).optional(),
   faq: z.array(faqItem).optional(),
+  quotes: z.array(keyQuote).optional(),
+  quiz: z.array(quizQuestion).optional(),
 });
+
+export type QuizQuestionFrontmatter = z.output<typeof quizQuestion>;
+export type KeyQuoteFrontmatter = z.output<typeof keyQuote>;
 
 const eventSchema = z.object({
   date: historicalDate,

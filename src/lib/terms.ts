@@ -81,3 +81,18 @@ export function createTermMatcher<T>(terms: readonly TermName<T>[]): TermMatcher
 export function findFirstMentions<T>(tree: Root, terms: readonly TermName<T>[], skip?: (term: T) => boolean): TermMention<T>[] {
   return createTermMatcher(terms).firstMentions(tree, skip);
 }
+
+/** A plain text cut at the first mention of each term: for timeline events, which name terms too. */
+export function splitAtMentions<T>(text: string, matcher: TermMatcher<T>): { text: string; term?: T }[] {
+  const node = { type: 'text' as const, value: text };
+  const mentions = matcher.firstMentions({ type: 'root', children: [{ type: 'paragraph', children: [node] }] });
+  const parts: { text: string; term?: T }[] = [];
+  let cursor = 0;
+  for (const mention of mentions.sort((a, b) => a.start - b.start)) {
+    if (mention.start > cursor) parts.push({ text: text.slice(cursor, mention.start) });
+    parts.push({ text: text.slice(mention.start, mention.end), term: mention.term });
+    cursor = mention.end;
+  }
+  if (cursor < text.length) parts.push({ text: text.slice(cursor) });
+  return parts;
+}

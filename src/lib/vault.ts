@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { headingKey } from './headings.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
+import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
 import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
@@ -182,6 +183,7 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
   const notes = published.map((entry) => entry.note);
   problems.push(
     ...urlCollisions(notes, displayPath),
+    ...toolUrlCollisions(notes, displayPath),
     ...redirectCollisions(notes, displayPath),
     ...courseCollisions(notes, displayPath),
     ...embedCycles(
@@ -293,6 +295,22 @@ export function urlCollisions(notes: readonly NoteData[], displayPath: (path: Va
   return problems;
 }
 
+/** A note may not take the URL of a study page the site makes for a course or brief. */
+function toolUrlCollisions(notes: readonly NoteData[], displayPath: (path: VaultPath) => string): Problem[] {
+  const tools = new Map(toolUrls(notes).map((tool) => [urlKey(tool.url), tool]));
+  return notes.flatMap((note) => {
+    const tool = tools.get(urlKey(note.url));
+    return tool
+      ? [
+          {
+            file: displayPath(note.vaultPath),
+            message: `its URL ${note.url} is where the site puts a study page of ${displayPath(tool.owner.vaultPath)}; give it another permalink or name`,
+          },
+        ]
+      : [];
+  });
+}
+
 /** A folder has at most one course page. */
 function courseCollisions(notes: readonly NoteData[], displayPath: (path: VaultPath) => string): Problem[] {
   const byFolder = new Map<string, NoteData>();
@@ -326,6 +344,6 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Every URL the notes serve: their pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
-  const pages = [...new Set([...SITE_URLS, ...notes.map((note) => note.url)])];
+  const pages = [...new Set([...SITE_URLS, ...notes.map((note) => note.url), ...toolUrls(notes).map((tool) => tool.url)])];
   return { pages, redirects: notes.flatMap((note) => note.redirects) };
 }

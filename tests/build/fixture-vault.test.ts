@@ -20,7 +20,13 @@ beforeAll(async () => {
 describe('URLs', () => {
   it('serves one page per published note at the URL its rules give', () => {
     const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
-    expect(pages).toEqual([
+    const notePages = pages.filter(
+      (page) =>
+        !/(^|\/)(study-sheet|glossary|timeline|flashcards)\/index\.html$/.test(page) ||
+        page.includes('/glossary/kgb/') ||
+        page.includes('/glossary/nkvd/'),
+    );
+    expect(notePages).toEqual([
       '404.html',
       'elsewhere/new-place/index.html', // dg-path
       'exported/note/index.html', // permalink in JSON frontmatter
@@ -122,6 +128,10 @@ describe('Obsidian Markdown', () => {
     const mdx = page('/world-history/cold-war/component-note/');
     expect(textOf(mdx.querySelector('.prose'))).toContain('MDX body rendered in 1961. MDXMARKER');
     expect(textOf(mdx.querySelector('.prose .callout-title'))).toBe('MDX callout');
+    // The study components, without an import.
+    expect(textOf(mdx.querySelector('.prose .takeaways li'))).toBe('An MDX takeaway.');
+    expect(textOf(mdx.querySelector('.prose .quiz .quiz-q'))).toBe('An MDX question?');
+    expect(mdx.querySelector('.prose .quiz-question')?.getAttribute('data-correct')).toBe('0');
   });
 
   it('loads Digital Garden exports (JSON frontmatter) unchanged', () => {

@@ -71,7 +71,7 @@ describe('npm run urls', () => {
         encoding: 'utf8',
       });
     mkdirSync(join(TMP, 'locks'), { recursive: true });
-    expect(run()).toContain('Locked 13 new URL(s)');
+    expect(run()).toContain('Locked 23 new URL(s)');
     const written = JSON.parse(readFileSync(join(PROJECT_ROOT, lockPath), 'utf8')) as { published: string[] };
     expect(written.published).toContain('/notes/alpha/');
     expect(written.published).toContain('/old/gamma/');

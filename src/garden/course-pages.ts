@@ -1,0 +1,40 @@
+/**
+ * What the study pages of a course are made of, from the garden model: its terms, its timelines
+ * merged, its briefs. Shared by the glossary, timeline, flashcards and study-sheet routes.
+ */
+import type { Course, Garden } from '../lib/garden.ts';
+import { mergeTimelines } from '../lib/course-tools.ts';
+import type { BriefNote, NoteData, TermNote, TimelineNote } from '../lib/note.ts';
+import { routeParamForUrl } from '../lib/url.ts';
+
+export interface CourseMaterial {
+  course: Course;
+  terms: TermNote[];
+  timelines: TimelineNote[];
+  briefs: BriefNote[];
+}
+
+const isTerm = (note: NoteData): note is TermNote => note.type === 'term';
+const isTimeline = (note: NoteData): note is TimelineNote => note.type === 'timeline';
+const isBrief = (note: NoteData): note is BriefNote => note.type === 'brief';
+
+export function courseMaterial(course: Course): CourseMaterial {
+  return {
+    course,
+    terms: course.notes.filter(isTerm),
+    timelines: course.notes.filter(isTimeline),
+    briefs: course.notes.filter(isBrief),
+  };
+}
+
+/** Route parameters for a page below each course note's URL. */
+export function coursePaths(garden: Garden) {
+  return garden.courses.flatMap((course) => {
+    const param = routeParamForUrl(course.note.url);
+    return param === undefined ? [] : [{ params: { course: param }, props: { course: course.note.vaultPath } }];
+  });
+}
+
+export function courseEvents(material: CourseMaterial) {
+  return mergeTimelines(material.timelines);
+}
