@@ -1,19 +1,33 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins, rehypePlugins } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
+
+const outDir = process.env.GARDEN_OUT_DIR ?? './dist';
+
+/**
+ * Pages marked noindex (redirects, retired notes, 404) stay out of the sitemap.
+ * @param {string} page
+ */
+function indexable(page) {
+  const file = join(outDir, decodeURIComponent(new URL(page).pathname), 'index.html');
+  return !existsSync(file) || !readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+}
 
 export default defineConfig({
   site: siteConfig.site,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
-  outDir: process.env.GARDEN_OUT_DIR ?? './dist',
+  outDir,
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: indexable }), pagefind()],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
+import { THEME_SCRIPT } from '../../src/lib/theme.ts';
 
 const COURSE_DIR =
   'content/Network School/Lectures, Quizzes and References/Briefs, Timelines and Study Guides/Russian History/Russian History III';
@@ -110,8 +111,8 @@ describe('the default site', () => {
   it('runs only small external script modules (one on note pages), and has a 404 page', () => {
     for (const file of htmlFiles()) {
       const scripts = [...parsePage(readFileSync(join(DEFAULT_SITE, file), 'utf8')).querySelectorAll('script')].filter(
-        // JSON-LD is data for search engines, not code.
-        (script) => script.getAttribute('type') !== 'application/ld+json',
+        // JSON-LD is data for search engines, not code; the theme script must run inline before paint.
+        (script) => script.getAttribute('type') !== 'application/ld+json' && script.textContent !== THEME_SCRIPT,
       );
       const sources = scripts.map((script) => script.getAttribute('src'));
       expect(sources.every(Boolean), `inline script in ${file}`).toBe(true);
