@@ -42,6 +42,19 @@ export interface Garden {
   home?: NoteData;
   /** The glossary's names, compiled once: timeline events link the terms they name. */
   termMatcher: TermMatcher<TermNote>;
+  /** Every tag of a listed note, A–Z, with its notes by title. */
+  tags: ReadonlyMap<string, NoteData[]>;
+  /** The notes before and after a note in its course's reading order. */
+  neighboursOf(note: NoteData): { previous?: NoteData; next?: NoteData };
+  /** A course's notes as its folders hold them, for the navigation tree. */
+  treeOf(course: Course): TreeFolder;
+}
+
+export interface TreeFolder {
+  name: string;
+  /** `dg-pinned` notes first, then in the course's order. */
+  notes: NoteData[];
+  folders: TreeFolder[];
 }
 
 export const KIND_ORDER: readonly NoteType[] = ['brief', 'timeline', 'term', 'course'];
@@ -107,6 +120,17 @@ export function buildGarden(input: readonly NoteData[]): Garden {
     byUrl,
     courseOf: (note) => courseByNote.get(note.vaultPath),
     termMatcher: createTermMatcher(glossaryNames(notes)),
+    tags: tagIndex(notes),
+    neighboursOf(note) {
+      const list = courseByNote.get(note.vaultPath)?.notes ?? [];
+      const index = list.indexOf(note);
+      if (index === -1) return {};
+      return {
+        ...(index > 0 ? { previous: list[index - 1] } : {}),
+        ...(index < list.length - 1 ? { next: list[index + 1] } : {}),
+      };
+    },
+    treeOf: (course) => courseTree(course),
     ...(home ? { home } : {}),
   };
 }
@@ -116,4 +140,39 @@ export function groupByKind(notes: readonly NoteData[]): { type: NoteType; notes
   return KIND_ORDER.map((type) => ({ type, notes: notes.filter((note) => note.type === type) })).filter(
     (group) => group.notes.length > 0,
   );
+}
+
+function tagIndex(notes: readonly NoteData[]): Map<string, NoteData[]> {
+  const tags = new Map<string, NoteData[]>();
+  for (const note of notes) {
+    if (note.hidden) continue;
+    for (const tag of note.tags) tags.set(tag, [...(tags.get(tag) ?? []), note]);
+  }
+  for (const list of tags.values()) list.sort(compareTitles);
+  return new Map([...tags].sort(([a], [b]) => compareCodePoints(a, b)));
+}
+
+/** The course's folders below its own, each with its notes (pinned first, then in reading order). */
+function courseTree(course: Course): TreeFolder {
+  const root: TreeFolder = { name: course.note.title, notes: [], folders: [] };
+  for (const note of course.notes) {
+    const relative = folderOf(note.vaultPath).slice(course.folder.length).replace(/^\//, '');
+    let folder = root;
+    for (const name of relative ? relative.split('/') : []) {
+      let child = folder.folders.find((candidate) => candidate.name === name);
+      if (!child) {
+        child = { name, notes: [], folders: [] };
+        folder.folders.push(child);
+      }
+      folder = child;
+    }
+    folder.notes.push(note);
+  }
+  const pinnedFirst = (folder: TreeFolder) => {
+    folder.notes.sort((a, b) => Number(b.pinned) - Number(a.pinned));
+    folder.folders.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    folder.folders.forEach(pinnedFirst);
+  };
+  pinnedFirst(root);
+  return root;
 }

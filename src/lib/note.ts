@@ -49,6 +49,8 @@ interface NoteCommon {
   headings: NoteHeading[];
   /** Links in the body to other published notes, resolved when the vault is loaded. */
   links: NoteLink[];
+  /** Words of the body, for the reading time. */
+  words: number;
 }
 
 export interface NoteLink {
@@ -231,6 +233,7 @@ function normalise(
     redirects: [],
     headings: [],
     links: [],
+    words: 0,
   };
   (frontmatter.aliases ?? []).forEach((alias, index) => {
     if (!alias.startsWith('/')) return;

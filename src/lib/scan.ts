@@ -11,6 +11,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { createHeadingSlugger } from './headings.ts';
 import { parseWikilink } from './links.ts';
+import { findTags, normaliseTag } from './tags.ts';
 import type { TermNote } from './note.ts';
 import type { TermMatcher } from './terms.ts';
 
@@ -39,6 +40,10 @@ export interface ScannedNote<T = TermNote> {
   links: WrittenLink[];
   /** First mentions of glossary terms (briefs only), with the sentence around each. */
   mentions: { term: T; line: number; context: string }[];
+  /** Inline `#tags` of the prose (not in code or links), lower-cased. */
+  tags: string[];
+  /** Words a reader reads, for the reading time. */
+  words: number;
 }
 
 /** The mdast of a note body with the site's syntax extensions. */
@@ -125,7 +130,15 @@ export function scanNote(markdown: string, reserved: Iterable<string> = [], term
     line: mention.node.position?.start.line ?? 0,
     context: sentenceAround(mention.node.value, mention.start),
   }));
-  return { headings, links, mentions };
+  const tags = new Set<string>();
+  let words = 0;
+  walk(tree, (node, ancestors) => {
+    if (node.type !== 'text' || !node.value) return;
+    words += node.value.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+    if (ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return;
+    for (const match of findTags(node.value)) tags.add(normaliseTag(match.tag));
+  });
+  return { headings, links, mentions, tags: [...tags].sort(), words };
 }
 
 /** The sentence of a text that holds an offset. */

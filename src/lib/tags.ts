@@ -27,3 +27,10 @@ export function findTags(text: string): TagMatch[] {
 export function normaliseTag(tag: string): string {
   return tag.replace(/^#/, '').toLowerCase();
 }
+
+/** The page listing a tag's notes: `/tags/cold-war/`, nested tags nested: `/tags/ussr/politics/`. */
+export function tagUrl(tag: string): string {
+  return `/tags/${normaliseTag(tag)}/`;
+}
+
+export const TAG_INDEX_URL = '/tags/';

@@ -11,9 +11,10 @@ import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
 import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
+import { TAG_INDEX_URL, tagUrl } from './tags.ts';
 import { createTermMatcher } from './terms.ts';
 import { SITE_URLS, type ServedUrls } from './url-lock.ts';
-import { asVaultPath, type Problem, type VaultPath } from './types.ts';
+import { asVaultPath, type Problem, type SiteUrl, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
 
 /** Folders and files Obsidian keeps for itself, or that are not notes (DESIGN §1). */
@@ -107,6 +108,8 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
       note.type === 'brief' ? termMatcher : undefined,
     );
     note.headings = scanned.headings;
+    note.words = scanned.words;
+    note.tags = [...new Set([...note.tags, ...scanned.tags])].sort();
     scans.set(note.vaultPath, scanned);
     indexed.push({
       vaultPath: note.vaultPath,
@@ -344,6 +347,16 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Every URL the notes serve: their pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
-  const pages = [...new Set([...SITE_URLS, ...notes.map((note) => note.url), ...toolUrls(notes).map((tool) => tool.url)])];
+  const tags = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].map(
+    (tag) => tagUrl(tag) as SiteUrl,
+  );
+  const pages = [
+    ...new Set([
+      ...SITE_URLS,
+      ...notes.map((note) => note.url),
+      ...toolUrls(notes).map((tool) => tool.url),
+      ...(tags.length > 0 ? [TAG_INDEX_URL as SiteUrl, ...tags] : []),
+    ]),
+  ];
   return { pages, redirects: notes.flatMap((note) => note.redirects) };
 }

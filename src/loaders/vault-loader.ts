@@ -160,13 +160,11 @@ async function prepareEntry(
             ...fresh,
             metadata: { ...fresh.metadata, renderKey },
           }));
-    const inlineTags = (rendered.metadata?.frontmatter?.inlineTags as string[] | undefined) ?? [];
-    const tags = [...new Set([...note.tags, ...inlineTags])].sort();
     const assetImports = rendered.metadata?.imagePaths ?? [];
     return {
       entry: {
         id,
-        data: { ...note, tags },
+        data: { ...note },
         body,
         filePath,
         digest,

@@ -1,18 +1,14 @@
 /**
- * Thin remark adapter over `src/lib/tags.ts`: inline `#tags` in prose become tag elements and are
- * reported to the loader in the render metadata (`frontmatter.inlineTags`).
+ * Thin remark adapter over `src/lib/tags.ts`: inline `#tags` in prose become links to their tag
+ * pages. (The vault scan has already added them to the note's tags.)
  */
 import type { Root, Parent, PhrasingContent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { findTags, normaliseTag } from '../lib/tags.ts';
-
-interface AstroData {
-  astro?: { frontmatter?: Record<string, unknown> };
-}
+import { findTags, tagUrl } from '../lib/tags.ts';
+import { hrefForUrl } from '../lib/url.ts';
 
 export default function remarkInlineTags() {
-  return (tree: Root, file: { data: AstroData }) => {
-    const found = new Set<string>();
+  return (tree: Root) => {
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type === 'link' || node.type === 'linkReference' || node.type === 'code' || node.type === 'html') return SKIP;
       if (node.type !== 'text' || !parent || index === undefined) return undefined;
@@ -23,10 +19,10 @@ export default function remarkInlineTags() {
       let cursor = 0;
       for (const match of matches) {
         if (match.start > cursor) replacement.push({ type: 'text', value: text.slice(cursor, match.start) });
-        found.add(normaliseTag(match.tag));
         replacement.push({
-          type: 'emphasis',
-          data: { hName: 'span', hProperties: { className: ['tag'] } },
+          type: 'link',
+          url: hrefForUrl(tagUrl(match.tag) as never),
+          data: { hProperties: { className: ['tag'] } },
           children: [{ type: 'text', value: `#${match.tag}` }],
         });
         cursor = match.end;
@@ -35,10 +31,5 @@ export default function remarkInlineTags() {
       parent.children.splice(index, 1, ...(replacement as Parent['children']));
       return [SKIP, index + replacement.length];
     });
-    if (found.size > 0) {
-      const astro = (file.data.astro ??= {});
-      const frontmatter = (astro.frontmatter ??= {});
-      frontmatter.inlineTags = [...found].sort();
-    }
   };
 }

@@ -33,6 +33,14 @@ describe('the default site', () => {
     expect(page.querySelectorAll('.faq dt').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('lists the sections of a long note under "On this page", each landing on its heading', () => {
+    const page = parsePage(readPage(DEFAULT_SITE, BRIEF_URL));
+    const links = [...page.querySelectorAll('.toc a')];
+    expect(links.length).toBeGreaterThanOrEqual(8);
+    for (const link of links)
+      expect(page.getElementById((link.getAttribute('href') ?? '').slice(1)), link.getAttribute('href') ?? '').not.toBeNull();
+  });
+
   it('renders the Obsidian Markdown of the brief as Obsidian shows it', () => {
     const page = parsePage(readPage(DEFAULT_SITE, BRIEF_URL));
     expect(page.querySelector('.prose table')).not.toBeNull();

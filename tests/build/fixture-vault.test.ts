@@ -22,7 +22,7 @@ describe('URLs', () => {
     const pages = listFiles(build.outDir).filter((file) => file.endsWith('.html'));
     const notePages = pages.filter(
       (page) =>
-        !/(^|\/)(study-sheet|glossary|timeline|flashcards)\/index\.html$/.test(page) ||
+        (!/(^|\/)(study-sheet|glossary|timeline|flashcards)\/index\.html$/.test(page) && !page.startsWith('tags/')) ||
         page.includes('/glossary/kgb/') ||
         page.includes('/glossary/nkvd/'),
     );
@@ -200,5 +200,52 @@ describe('note kinds', () => {
       ['Glossary', ['KGB', 'NKVD']],
     ]);
     expect(textOf(course.querySelector('.breadcrumbs'))).toBe('');
+  });
+});
+
+describe('navigation', () => {
+  it('shows the course tree with folders, the current page marked, pinned first, hidden notes left out', () => {
+    const nav = page('/world-history/cold-war/brief-one/').querySelector('nav[aria-label="Course contents"]') as Element;
+    const top = [...nav.querySelectorAll(':scope > ul > li > a')].map(textOf);
+    expect(top).toEqual(['Crisis Timeline', 'Brief One', 'Component Note']);
+    expect(textOf(nav.querySelector('a[aria-current="page"]'))).toBe('Brief One');
+    const folders = [...nav.querySelectorAll('details > summary')].map(textOf);
+    expect(folders).toEqual(['Glossary', 'Sources']);
+    expect([...nav.querySelectorAll('details')[0]!.querySelectorAll('a')].map(textOf)).toEqual(['NKVD', 'KGB']);
+    expect(textOf(nav)).not.toContain('Hidden Note');
+    // The folder holding the current page is open.
+    const glossaryPage = page('/world-history/cold-war/glossary/kgb/').querySelector('nav[aria-label="Course contents"] details');
+    expect(glossaryPage?.hasAttribute('open')).toBe(true);
+  });
+
+  it('gives breadcrumbs along the course path', () => {
+    const crumbs = [...page('/exported/note/').querySelectorAll('.breadcrumbs li')].map(textOf);
+    expect(crumbs).toEqual(['Home', 'The Cold War', 'Sources']);
+  });
+
+  it('links previous and next in the course order', () => {
+    const links = [...page('/world-history/cold-war/brief-one/').querySelectorAll('.prev-next a')].map(textOf);
+    expect(links).toEqual(['Crisis Timeline', 'Component Note']);
+  });
+
+  it('has tag pages and a tag index, linked from notes and inline tags', () => {
+    const brief = page('/world-history/cold-war/brief-one/');
+    expect(brief.querySelector('.prose a.tag')?.getAttribute('href')).toBe('/tags/berlin-crisis/');
+    expect([...brief.querySelectorAll('.note-tags a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/tags/berlin-crisis/',
+      '/tags/cold-war/',
+      '/tags/diplomacy/',
+    ]);
+    expect([...page('/tags/cold-war/').querySelectorAll('.note-list a')].map(textOf)).toEqual(['Brief One']);
+    expect([...page('/tags/').querySelectorAll('.tag-index a')].map(textOf)).toEqual([
+      '#berlin-crisis',
+      '#cold-war',
+      '#diplomacy',
+    ]);
+  });
+
+  it('shows the reading time, and an "On this page" list only for notes with several sections', () => {
+    expect(textOf(page('/world-history/cold-war/brief-one/').querySelector('.note-dates'))).toMatch(/1 min read$/);
+    expect(page('/world-history/cold-war/brief-one/').querySelector('.toc')).toBeNull();
   });
 });
