@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins, rehypePlugins } from './src/markdown/index.ts';
 import { siteConfig } from './src/site.config.ts';
+import { themeScriptHash } from './src/lib/theme.ts';
 
 const outDir = process.env.GARDEN_OUT_DIR ?? './dist';
 
@@ -40,6 +41,24 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme
+  // script is allowed by its hash; Pagefind needs WebAssembly and a worker from a blob.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeScriptHash()] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // The reading scripts are one small cached file rather than a copy inlined in every page.
   vite: { build: { assetsInlineLimit: 0 } },
 });
