@@ -10,6 +10,6 @@ export const THEME_STORAGE_KEY = 'garden-theme';
 export const THEME_SCRIPT = `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
 /** The CSP source for the inline theme script: `sha256-…`. */
-export function themeScriptHash(): string {
+export function themeScriptHash(): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`;
 }
