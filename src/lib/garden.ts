@@ -5,6 +5,7 @@
 import { glossaryNames } from './garden-terms.ts';
 import type { CourseNote, NoteData, NoteType, TermNote } from './note.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
+import { graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from './types.ts';
 import { compareCodePoints, folderOf } from './vault.ts';
 
@@ -48,6 +49,8 @@ export interface Garden {
   neighboursOf(note: NoteData): { previous?: NoteData; next?: NoteData };
   /** A course's notes as its folders hold them, for the navigation tree. */
   treeOf(course: Course): TreeFolder;
+  /** The notes the graphs show and the links between them, computed once. */
+  graph: { notes: NoteData[]; edges: GraphEdge[] };
 }
 
 export interface TreeFolder {
@@ -131,6 +134,7 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       };
     },
     treeOf: (course) => courseTree(course),
+    graph: { notes: graphNotes(notes), edges: graphEdges(graphNotes(notes)) },
     ...(home ? { home } : {}),
   };
 }

@@ -42,6 +42,8 @@ interface NoteCommon {
   updated?: string;
   hidden: boolean;
   pinned: boolean;
+  /** `dg-hide-in-graph`: left out of the graphs (as `dg-hide` notes are). */
+  hiddenInGraph: boolean;
   format: 'md' | 'mdx';
   /** Old URLs of this note (aliases that start with `/`): each serves a redirect page here. */
   redirects: SiteUrl[];
@@ -229,6 +231,7 @@ function normalise(
       : {}),
     hidden: frontmatter['dg-hide'] ?? false,
     pinned: frontmatter['dg-pinned'] ?? false,
+    hiddenInGraph: frontmatter['dg-hide-in-graph'] ?? false,
     format: vaultPath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md',
     redirects: [],
     headings: [],

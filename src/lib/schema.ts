@@ -62,6 +62,7 @@ const common = {
   'dg-home': z.boolean().optional(),
   'dg-hide': z.boolean().optional(),
   'dg-pinned': z.boolean().optional(),
+  'dg-hide-in-graph': z.boolean().optional(),
   permalink: nonEmptyText.optional(),
   'dg-permalink': nonEmptyText.optional(),
   'dg-path': nonEmptyText.optional(),

@@ -43,7 +43,7 @@ export function parseUrlLock(text: string): { ok: true; lock: UrlLock } | { ok: 
 }
 
 /** Pages the site serves whatever the vault holds; course pages link to them too (`/search/?q=`). */
-export const SITE_URLS = ['/', '/search/', '/glossary/'] as SiteUrl[];
+export const SITE_URLS = ['/', '/search/', '/glossary/', '/graph/'] as SiteUrl[];
 
 export interface ServedUrls {
   pages: readonly SiteUrl[];

@@ -22,6 +22,8 @@ const PAGES: Record<string, string> = {
   flashcards: `${COURSE}flashcards/`,
   'study sheet': `${COURSE}study-sheet/`,
   search: '/search/?q=cuba',
+  graph: '/graph/',
+  tags: '/tags/',
   '404': '/no/such/page/',
 };
 

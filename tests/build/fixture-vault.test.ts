@@ -30,6 +30,7 @@ describe('URLs', () => {
       '404.html',
       'elsewhere/new-place/index.html', // dg-path
       'exported/note/index.html', // permalink in JSON frontmatter
+      'graph/index.html',
       'index.html', // dg-home
       'loose/no-frontmatter-title/index.html',
       'modern-europe/index/index.html', // a course note named index.md
@@ -247,5 +248,26 @@ describe('navigation', () => {
   it('shows the reading time, and an "On this page" list only for notes with several sections', () => {
     expect(textOf(page('/world-history/cold-war/brief-one/').querySelector('.note-dates'))).toMatch(/1 min read$/);
     expect(page('/world-history/cold-war/brief-one/').querySelector('.toc')).toBeNull();
+  });
+});
+
+describe('graphs', () => {
+  it('draw the whole site at build time: every note a link, dg-hide and dg-hide-in-graph left out, with a list alternative', () => {
+    const graph = page('/graph/');
+    const nodes = [...graph.querySelectorAll('svg a.graph-node')];
+    const titles = nodes.map((node) => textOf(node.querySelector('title')));
+    expect(titles).toContain('Brief One');
+    expect(titles).not.toContain('Hidden Note');
+    expect(titles).not.toContain('Exported Note');
+    for (const node of nodes) expect(node.getAttribute('href')).toMatch(/^\//);
+    expect(graph.querySelectorAll('svg line').length).toBeGreaterThan(0);
+    expect(graph.querySelectorAll('.graph-list li')).toHaveLength(nodes.length);
+    expect(graph.querySelectorAll('script')).toHaveLength(2); // the theme and the site module; no graph script
+  });
+
+  it('draw each note’s neighbourhood with the note marked', () => {
+    const local = page('/world-history/cold-war/glossary/kgb/').querySelector('.local-graph') as Element;
+    expect(textOf(local.querySelector('a.current title'))).toBe('KGB');
+    expect([...local.querySelectorAll('a.graph-node title')].map(textOf)).toContain('NKVD');
   });
 });

@@ -71,8 +71,9 @@ describe('npm run urls', () => {
         encoding: 'utf8',
       });
     mkdirSync(join(TMP, 'locks'), { recursive: true });
-    expect(run()).toContain('Locked 23 new URL(s)');
+    const firstRun = run();
     const written = JSON.parse(readFileSync(join(PROJECT_ROOT, lockPath), 'utf8')) as { published: string[] };
+    expect(firstRun).toContain(`Locked ${written.published.length} new URL(s)`);
     expect(written.published).toContain('/notes/alpha/');
     expect(written.published).toContain('/old/gamma/');
     expect(written.published).toEqual([...written.published].sort());

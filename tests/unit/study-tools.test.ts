@@ -133,3 +133,40 @@ describe('quizzes in frontmatter', () => {
     });
   });
 });
+
+describe('the graph', () => {
+  const notes = [term('A', 'a'), term('B', 'b'), term('C', 'c'), term('D', 'd')];
+  // A–B, B–C, C–D as body links.
+  notes[0]!.links.push({ target: notes[1]!.vaultPath, embed: false, context: '' });
+  notes[1]!.links.push(
+    { target: notes[2]!.vaultPath, embed: false, context: '' },
+    { target: notes[0]!.vaultPath, embed: false, context: '' },
+  );
+  notes[2]!.links.push({ target: notes[3]!.vaultPath, embed: false, context: '' });
+
+  it('has one undirected edge per linked pair', async () => {
+    const { graphEdges } = await import('../../src/lib/graph.ts');
+    expect(graphEdges(notes).map((edge) => `${edge.source}–${edge.target}`)).toEqual([
+      'G/A.md–G/B.md',
+      'G/B.md–G/C.md',
+      'G/C.md–G/D.md',
+    ]);
+  });
+
+  it('finds a note’s neighbourhood two links deep', async () => {
+    const { graphEdges, neighbourhood } = await import('../../src/lib/graph.ts');
+    expect(neighbourhood(notes[0]!, notes, graphEdges(notes), 2).map((note) => note.title)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('lays out the same graph the same way every time, inside its drawing', async () => {
+    const { graphEdges, layoutGraph } = await import('../../src/lib/graph.ts');
+    const first = layoutGraph(notes, graphEdges(notes), 400);
+    expect(layoutGraph(notes, graphEdges(notes), 400)).toEqual(first);
+    for (const node of first.nodes) {
+      expect(node.x).toBeGreaterThanOrEqual(0);
+      expect(node.x).toBeLessThanOrEqual(first.width);
+      expect(node.y).toBeGreaterThanOrEqual(0);
+      expect(node.y).toBeLessThanOrEqual(first.height);
+    }
+  });
+});
