@@ -38,3 +38,10 @@ export function coursePaths(garden: Garden) {
 export function courseEvents(material: CourseMaterial) {
   return mergeTimelines(material.timelines);
 }
+
+/** The course a course page was generated for (from `coursePaths`' props). */
+export function courseOfPage(garden: Garden, props: Record<string, unknown>): Course {
+  const course = garden.courses.find((candidate) => candidate.note.vaultPath === props.course);
+  if (!course) throw new Error(`No course ${String(props.course)}`);
+  return course;
+}

@@ -1,10 +1,8 @@
 /** Quality gate: axe-core finds no WCAG 2.2 AA violation on any kind of page, in light and in dark. */
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FOLDER =
@@ -34,24 +32,14 @@ interface AxeViolation {
 }
 
 describe.skipIf(!hasBrowser)('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DEFAULT_SITE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browserOnSite(DEFAULT_SITE);
 
   for (const scheme of ['light', 'dark'] as const) {
     it.each(Object.entries(PAGES))(`%s page in ${scheme}`, async (_, path) => {
       // The site's CSP would refuse axe's injected script; the audit bypasses it (the CSP has its own test).
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await session.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${site.origin}${path}`);
+      await page.goto(`${session.origin}${path}`);
       if (path.startsWith('/search/')) await page.locator('.pagefind-ui__result').first().waitFor();
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
@@ -75,8 +63,8 @@ describe.skipIf(!hasBrowser)('accessibility (axe-core, WCAG 2.2 AA)', () => {
   }
 
   it('would report a violation (the gate is live)', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${site.origin}/`);
+    const page = await session.browser.newPage({ bypassCSP: true });
+    await page.goto(`${session.origin}/`);
     await page.evaluate(() => {
       const image = document.createElement('img');
       image.src = '/favicon.svg';
@@ -96,16 +84,16 @@ describe.skipIf(!hasBrowser)('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('keeps the reader’s theme across pages without a flash', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await session.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${session.origin}/`);
     const toggle = page.locator('[data-theme-button]');
     await toggle.click(); // system → light
     await toggle.click(); // light → dark
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     // On the next page the theme is set before any script module runs.
     await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto(`${site.origin}${PAGES.brief}`);
+    await page.goto(`${session.origin}${PAGES.brief}`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(23, 22, 26)');

@@ -1,29 +1,18 @@
 /** Quality gate: the Content Security Policy holds — no violation while browsing, searching and studying. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
 const FOLDER =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
 const COURSE = `${FOLDER}/russian-history-iii/`;
 
 describe.skipIf(!hasBrowser)('Content Security Policy', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DEFAULT_SITE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browserOnSite(DEFAULT_SITE);
 
   async function watched(): Promise<{ page: Page; violations: () => Promise<string[]>; done: () => Promise<void> }> {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -41,7 +30,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
 
   it('is in every page', async () => {
     const { page, done } = await watched();
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${session.origin}/`);
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).toContain("worker-src 'self' blob:");
@@ -63,7 +52,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
     ];
     const seen: string[] = [];
     for (const path of paths) {
-      await page.goto(`${site.origin}${path}`);
+      await page.goto(`${session.origin}${path}`);
       await page
         .locator('a.term-link, a[data-preview-title]')
         .first()
@@ -71,18 +60,18 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
         .catch(() => undefined);
       seen.push(...(await violations()).map((violation) => `${path}: ${violation}`));
     }
-    await page.goto(`${site.origin}${paths[2]}`);
+    await page.goto(`${session.origin}${paths[2]}`);
     await page.keyboard.press('Control+k');
     await page.locator('.pagefind-ui__search-input').waitFor();
     await page.keyboard.type('virgin lands');
     await page.locator('.pagefind-ui__result').first().waitFor();
     seen.push(...(await violations()).map((violation) => `search: ${violation}`));
-    await page.goto(`${site.origin}/search/?q=cuba&type=term`);
+    await page.goto(`${session.origin}/search/?q=cuba&type=term`);
     await page.locator('.pagefind-ui__result').first().waitFor();
     seen.push(...(await violations()).map((violation) => `/search/: ${violation}`));
-    await page.goto(`${site.origin}${COURSE}flashcards/`);
+    await page.goto(`${session.origin}${COURSE}flashcards/`);
     await page.locator('[data-card]').click();
-    await page.goto(`${site.origin}${FOLDER}/russian-history-iii-quiz/`);
+    await page.goto(`${session.origin}${FOLDER}/russian-history-iii-quiz/`);
     await page.locator('[data-quiz-check]').click();
     seen.push(...(await violations()).map((violation) => `study: ${violation}`));
     expect(seen).toEqual([]);
@@ -91,7 +80,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
 
   it('would report a violation (the gate is live)', async () => {
     const { page, violations, done } = await watched();
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${session.origin}/`);
     await page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.injected = true';

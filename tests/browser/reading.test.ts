@@ -1,9 +1,7 @@
 /** Reading the built default site in a real browser: readable on a phone, previews and copy links, a real 404. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
 const COURSE_URL =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
@@ -16,26 +14,15 @@ const PAGES = [
 ];
 
 describe.skipIf(!hasBrowser)('reading in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DEFAULT_SITE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browserOnSite(DEFAULT_SITE);
 
   it.each(PAGES)('%s fits a 320 px phone without sideways scrolling, with no console error', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await session.browser.newPage({ viewport: { width: 320, height: 640 } });
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (request) => requests.push(request.resourceType()));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const response = await page.goto(`${site.origin}${path}`);
+    const response = await page.goto(`${session.origin}${path}`);
     expect(response?.status()).toBe(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -45,8 +32,8 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
   });
 
   it('opens a folded callout from the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}${PAGES[2]}`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}${PAGES[2]}`);
     const callout = page.locator('details.callout').first();
     expect(await callout.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
     await callout.locator('summary').focus();
@@ -56,8 +43,8 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
   });
 
   it('previews a term link on keyboard focus and hides it on Escape', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}${PAGES[2]}`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}${PAGES[2]}`);
     const link = page.locator('.prose a.term-link').first();
     const title = await link.getAttribute('data-preview-title');
     await link.focus();
@@ -71,8 +58,8 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
   });
 
   it('previews a link on hover', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}${PAGES[2]}`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}${PAGES[2]}`);
     const link = page.locator('.prose a.term-link').nth(1);
     await link.hover();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
@@ -83,9 +70,9 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
   });
 
   it('follows a link like any link without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.origin}${PAGES[2]}`);
+    await page.goto(`${session.origin}${PAGES[2]}`);
     const link = page.locator('.prose a.term-link').first();
     const href = await link.getAttribute('href');
     await link.click();
@@ -94,21 +81,21 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
   });
 
   it('copies the full link of a heading', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${site.origin}${PAGES[3]}`);
+    await page.goto(`${session.origin}${PAGES[3]}`);
     const anchor = page.locator('li.event a.anchor-link').first();
     const href = (await anchor.getAttribute('href')) as string;
     await anchor.click();
     await page.locator('#copy-status').waitFor({ state: 'attached' });
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.origin}${PAGES[3]}${href}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${session.origin}${PAGES[3]}${href}`);
     expect(new URL(page.url()).hash).toBe(href);
     await context.close();
   });
 
   it('answers an unknown URL with the 404 page', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${site.origin}/no/such/note/`);
+    const page = await session.browser.newPage();
+    const response = await page.goto(`${session.origin}/no/such/note/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await page.close();

@@ -1,39 +1,29 @@
 /** Search in Chromium: the dialog with Ctrl+K, keyboard to a result, /search/?q=, and no JavaScript. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SITE, TMP } from '../helpers/build.ts';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/serve.ts';
 
 const COURSE =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
 const BRIEF = `${COURSE}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`;
 
 describe.skipIf(!hasBrowser)('search in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DEFAULT_SITE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browserOnSite(DEFAULT_SITE);
 
   async function open(
     path: string,
     javaScriptEnabled = true,
   ): Promise<{ page: Page; errors: string[]; done: () => Promise<void> }> {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await session.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${site.origin}${path}`);
+    await page.goto(`${session.origin}${path}`);
     return { page, errors, done: () => context.close() };
   }
 
@@ -58,7 +48,7 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     expect(await page.locator('.result-kind').first().textContent()).toBe('Term');
     const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === new URL(first as string, site.origin).pathname);
+    await page.waitForURL((url) => url.pathname === new URL(first as string, session.origin).pathname);
     expect(new URL(page.url()).pathname).toBe(`${COURSE}/glossary/virgin-lands-campaign/`);
     expect(errors).toEqual([]);
     await done();
@@ -114,7 +104,7 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     cpSync(DEFAULT_SITE, bare, { recursive: true });
     rmSync(join(bare, 'pagefind'), { recursive: true, force: true });
     const unindexed = await serveStatic(bare);
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${unindexed.origin}${BRIEF}`);
     await page.keyboard.press('Control+k');

@@ -1,9 +1,7 @@
 /** Study tools in Chromium: flashcards by keyboard with remembered progress, the quiz with and without JavaScript, print. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticSite } from '../helpers/serve.ts';
+import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
 const FOLDER =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
@@ -11,22 +9,12 @@ const COURSE = `${FOLDER}/russian-history-iii/`;
 const QUIZ = `${FOLDER}/russian-history-iii-quiz/`;
 
 describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(DEFAULT_SITE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = browserOnSite(DEFAULT_SITE);
 
   it('flips flashcards with Space, moves with the arrows, and remembers progress after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.origin}${COURSE}flashcards/`);
+    await page.goto(`${session.origin}${COURSE}flashcards/`);
     const card = page.locator('[data-card]');
     const face = page.locator('[data-face]');
     const progress = page.locator('[data-progress]');
@@ -51,9 +39,9 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
   });
 
   it('reveals quiz answers with <details> when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.origin}${QUIZ}`);
+    await page.goto(`${session.origin}${QUIZ}`);
     const first = page.locator('.quiz-question').first();
     expect(await first.locator('.quiz-correct').isVisible()).toBe(false);
     await first.locator('summary').click();
@@ -63,9 +51,9 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
   });
 
   it('scores picked answers when JavaScript is on, and lets the reader try again', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.origin}${QUIZ}`);
+    await page.goto(`${session.origin}${QUIZ}`);
     const questions = page.locator('.quiz-question[data-correct]');
     const total = await questions.count();
     expect(total).toBeGreaterThanOrEqual(8);
@@ -89,9 +77,9 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
   });
 
   it('prints the study sheet without the site navigation', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.origin}${COURSE}study-sheet/`);
+    await page.goto(`${session.origin}${COURSE}study-sheet/`);
     expect(await page.locator('[data-print]').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['site-search', '.breadcrumbs', '[data-print]']) {
@@ -103,9 +91,9 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
   });
 
   it('filters the course timeline by era', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.origin}${COURSE}timeline/`);
+    await page.goto(`${session.origin}${COURSE}timeline/`);
     const all = await page.locator('li.event:visible').count();
     await page.locator('era-filter select').selectOption({ label: 'Retirement' });
     const retirement = await page.locator('li.event:visible').count();

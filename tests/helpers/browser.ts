@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticSite } from './serve.ts';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = existsSync(CHROME_PATH);
@@ -25,4 +27,31 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A browser and a static server on a built site, for one test file: started before its tests,
+ * closed after them. Read `browser` and `origin` inside tests.
+ */
+export function browserOnSite(root: string): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let site: StaticSite | undefined;
+  beforeAll(async () => {
+    site = await serveStatic(root);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('The browser is not started yet');
+      return browser;
+    },
+    get origin() {
+      if (!site) throw new Error('The site is not served yet');
+      return site.origin;
+    },
+  };
 }
