@@ -86,7 +86,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
       script.textContent = 'window.injected = true';
       document.body.append(script);
     });
-    await expect.poll(violations).toEqual([expect.stringContaining('script-src')]);
+    await expect.poll(violations, { timeout: 15_000 }).toEqual([expect.stringContaining('script-src')]);
     await done();
   });
 });

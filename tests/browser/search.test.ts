@@ -38,7 +38,7 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     await page.keyboard.type('virgin lands');
     await page.locator('.pagefind-ui__result').first().waitFor();
     await expect
-      .poll(() => resultTitles(page))
+      .poll(() => resultTitles(page), { timeout: 15_000 })
       .toEqual(
         expect.arrayContaining([
           'Virgin Lands Campaign',
@@ -83,7 +83,9 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     expect((await resultTitles(page)).length).toBeGreaterThan(0);
     await page.locator('.pagefind-ui__filter-panel').waitFor();
     await expect
-      .poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((name) => name.toLowerCase()))
+      .poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((name) => name.toLowerCase()), {
+        timeout: 15_000,
+      })
       .toEqual(expect.arrayContaining(['type', 'course', 'tag']));
     expect(await page.locator('[data-search-fallback]').isHidden()).toBe(true);
     expect(errors).toEqual([]);
@@ -94,7 +96,9 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     const { page, done } = await open('/search/?q=khrushchev&type=term');
     await page.locator('.pagefind-ui__result').first().waitFor();
     await expect
-      .poll(async () => (await page.locator('.result-kind').allTextContents()).every((kind) => kind === 'Term'))
+      .poll(async () => (await page.locator('.result-kind').allTextContents()).every((kind) => kind === 'Term'), {
+        timeout: 15_000,
+      })
       .toBe(true);
     await done();
   });
