@@ -5,7 +5,7 @@
 import { glossaryNames } from './garden-terms.ts';
 import type { CourseNote, NoteData, NoteType, TermNote } from './note.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
-import { graphEdges, graphNotes, type GraphEdge } from './graph.ts';
+import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from './types.ts';
 import { compareCodePoints, folderOf } from './vault.ts';
 
@@ -49,8 +49,8 @@ export interface Garden {
   neighboursOf(note: NoteData): { previous?: NoteData; next?: NoteData };
   /** A course's notes as its folders hold them, for the navigation tree. */
   treeOf(course: Course): TreeFolder;
-  /** The notes the graphs show and the links between them, computed once. */
-  graph: { notes: NoteData[]; edges: GraphEdge[] };
+  /** The notes the graphs show, the links between them and each note's neighbours, computed once. */
+  graph: { notes: NoteData[]; edges: GraphEdge[]; adjacent: ReadonlyMap<VaultPath, VaultPath[]> };
 }
 
 export interface TreeFolder {
@@ -134,7 +134,7 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       };
     },
     treeOf: (course) => courseTree(course),
-    graph: { notes: graphNotes(notes), edges: graphEdges(graphNotes(notes)) },
+    graph: siteGraph(notes),
     ...(home ? { home } : {}),
   };
 }
@@ -179,4 +179,10 @@ function courseTree(course: Course): TreeFolder {
   };
   pinnedFirst(root);
   return root;
+}
+
+function siteGraph(notes: readonly NoteData[]) {
+  const shown = graphNotes(notes);
+  const edges = graphEdges(shown);
+  return { notes: shown, edges, adjacent: adjacency(edges) };
 }

@@ -60,18 +60,43 @@ export function graphEdges(notes: readonly NoteData[]): GraphEdge[] {
   return edges.sort((a, b) => compareCodePoints(a.source, b.source) || compareCodePoints(a.target, b.target));
 }
 
-/** The notes within `depth` links of a note (either direction), itself included. */
-export function neighbourhood(note: NoteData, notes: readonly NoteData[], edges: readonly GraphEdge[], depth = 2): NoteData[] {
+/** Each note's neighbours, once per build. */
+export function adjacency(edges: readonly GraphEdge[]): Map<VaultPath, VaultPath[]> {
   const adjacent = new Map<VaultPath, VaultPath[]>();
   for (const edge of edges) {
-    adjacent.set(edge.source, [...(adjacent.get(edge.source) ?? []), edge.target]);
-    adjacent.set(edge.target, [...(adjacent.get(edge.target) ?? []), edge.source]);
+    const from = adjacent.get(edge.source);
+    if (from) from.push(edge.target);
+    else adjacent.set(edge.source, [edge.target]);
+    const to = adjacent.get(edge.target);
+    if (to) to.push(edge.source);
+    else adjacent.set(edge.target, [edge.source]);
   }
+  return adjacent;
+}
+
+/**
+ * The notes within `depth` links of a note (either direction), itself included, nearest first and at
+ * most `limit` of them: a local graph stays readable (and quick to lay out) in a dense vault.
+ */
+export function neighbourhood(
+  note: NoteData,
+  notes: readonly NoteData[],
+  adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
+  depth = 2,
+  limit = 40,
+): NoteData[] {
   const reached = new Set<VaultPath>([note.vaultPath]);
   let frontier = [note.vaultPath];
-  for (let step = 0; step < depth; step++) {
-    frontier = frontier.flatMap((path) => adjacent.get(path) ?? []).filter((path) => !reached.has(path));
-    frontier.forEach((path) => reached.add(path));
+  for (let step = 0; step < depth && reached.size < limit; step++) {
+    const next: VaultPath[] = [];
+    for (const path of frontier) {
+      for (const neighbour of adjacent.get(path) ?? []) {
+        if (reached.has(neighbour) || reached.size >= limit) continue;
+        reached.add(neighbour);
+        next.push(neighbour);
+      }
+    }
+    frontier = next;
   }
   return notes.filter((candidate) => reached.has(candidate.vaultPath));
 }
@@ -89,7 +114,7 @@ interface SimNode extends SimulationNodeDatum {
   id: VaultPath;
 }
 
-export function layoutGraph(notes: readonly NoteData[], edges: readonly GraphEdge[], size = 600): Graph {
+export function layoutGraph(notes: readonly NoteData[], edges: readonly GraphEdge[], size = 600, ticks = 300): Graph {
   const sorted = [...notes].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath));
   const nodes: SimNode[] = sorted.map((note) => ({ id: note.vaultPath }));
   const links = edges.map((edge) => ({ source: edge.source, target: edge.target }));
@@ -107,7 +132,7 @@ export function layoutGraph(notes: readonly NoteData[], edges: readonly GraphEdg
     .force('x', forceX(0).strength(0.06))
     .force('y', forceY(0).strength(0.06))
     .stop();
-  simulation.tick(300);
+  simulation.tick(ticks);
   const degree = new Map<VaultPath, number>();
   for (const edge of edges) {
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);

@@ -154,8 +154,9 @@ describe('the graph', () => {
   });
 
   it('finds a note’s neighbourhood two links deep', async () => {
-    const { graphEdges, neighbourhood } = await import('../../src/lib/graph.ts');
-    expect(neighbourhood(notes[0]!, notes, graphEdges(notes), 2).map((note) => note.title)).toEqual(['A', 'B', 'C']);
+    const { adjacency, graphEdges, neighbourhood } = await import('../../src/lib/graph.ts');
+    expect(neighbourhood(notes[0]!, notes, adjacency(graphEdges(notes)), 2).map((note) => note.title)).toEqual(['A', 'B', 'C']);
+    expect(neighbourhood(notes[0]!, notes, adjacency(graphEdges(notes)), 2, 2).map((note) => note.title)).toEqual(['A', 'B']);
   });
 
   it('lays out the same graph the same way every time, inside its drawing', async () => {
