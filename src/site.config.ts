@@ -17,6 +17,11 @@ export const siteConfigSchema = z.object({
   brokenLinks: z.enum(['error', 'warn']).default('error'),
   /** The committed list of every published URL (relative to the project root); empty turns the check off. */
   urlLock: z.string().default('url-lock.json'),
+  /**
+   * Threads that render notes: `auto` uses up to four cores once a build has 100 notes to render
+   * (fewer render faster on the main thread); 0 renders on the main thread.
+   */
+  renderWorkers: z.union([z.literal('auto'), z.int().min(0).max(16)]).default('auto'),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -31,6 +36,9 @@ export function resolveSiteConfig(
     ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
     ...(env.GARDEN_SITE ? { site: env.GARDEN_SITE } : {}),
     ...(env.GARDEN_URL_LOCK !== undefined ? { urlLock: env.GARDEN_URL_LOCK } : {}),
+    ...(env.GARDEN_RENDER_WORKERS
+      ? { renderWorkers: env.GARDEN_RENDER_WORKERS === 'auto' ? 'auto' : Number(env.GARDEN_RENDER_WORKERS) }
+      : {}),
   });
 }
 

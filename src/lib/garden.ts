@@ -50,7 +50,12 @@ export interface Garden {
   /** A course's notes as its folders hold them, for the navigation tree. */
   treeOf(course: Course): TreeFolder;
   /** The notes the graphs show, the links between them and each note's neighbours, computed once. */
-  graph: { notes: NoteData[]; edges: GraphEdge[]; adjacent: ReadonlyMap<VaultPath, VaultPath[]> };
+  graph: {
+    notes: NoteData[];
+    byPath: ReadonlyMap<VaultPath, NoteData>;
+    edges: GraphEdge[];
+    adjacent: ReadonlyMap<VaultPath, VaultPath[]>;
+  };
 }
 
 export interface TreeFolder {
@@ -100,13 +105,17 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       (a, b) => (position.get(a.vaultPath) ?? Infinity) - (position.get(b.vaultPath) ?? Infinity) || compareTitles(a, b),
     );
   }
+  const positionInCourse = new Map<NoteData, number>();
+  for (const course of courseByFolder.values()) course.notes.forEach((note, index) => positionInCourse.set(note, index));
   const backlinks = new Map<VaultPath, Backlink[]>();
   for (const note of notes) {
     const seen = new Set<VaultPath>();
     for (const link of note.links) {
       if (link.target === note.vaultPath || seen.has(link.target) || !byVaultPath.has(link.target)) continue;
       seen.add(link.target);
-      backlinks.set(link.target, [...(backlinks.get(link.target) ?? []), { from: note, context: link.context }]);
+      const list = backlinks.get(link.target);
+      if (list) list.push({ from: note, context: link.context });
+      else backlinks.set(link.target, [{ from: note, context: link.context }]);
     }
   }
   for (const list of backlinks.values()) list.sort((a, b) => compareTitles(a.from, b.from));
@@ -114,6 +123,8 @@ export function buildGarden(input: readonly NoteData[]): Garden {
     .flatMap((note) => note.redirects.map((from) => ({ from, to: note })))
     .sort((a, b) => compareCodePoints(a.from, b.from));
   const home = notes.find((note) => note.url === '/');
+  // Each course's tree is built once, on first use, and shared by every page of the course.
+  const trees = new Map<Course, TreeFolder>();
   return {
     notes,
     redirects,
@@ -126,14 +137,18 @@ export function buildGarden(input: readonly NoteData[]): Garden {
     tags: tagIndex(notes),
     neighboursOf(note) {
       const list = courseByNote.get(note.vaultPath)?.notes ?? [];
-      const index = list.indexOf(note);
+      const index = positionInCourse.get(note) ?? -1;
       if (index === -1) return {};
       return {
         ...(index > 0 ? { previous: list[index - 1] } : {}),
         ...(index < list.length - 1 ? { next: list[index + 1] } : {}),
       };
     },
-    treeOf: (course) => courseTree(course),
+    treeOf: (course) => {
+      let tree = trees.get(course);
+      if (!tree) trees.set(course, (tree = courseTree(course)));
+      return tree;
+    },
     graph: siteGraph(notes),
     ...(home ? { home } : {}),
   };
@@ -150,7 +165,11 @@ function tagIndex(notes: readonly NoteData[]): Map<string, NoteData[]> {
   const tags = new Map<string, NoteData[]>();
   for (const note of notes) {
     if (note.hidden) continue;
-    for (const tag of note.tags) tags.set(tag, [...(tags.get(tag) ?? []), note]);
+    for (const tag of note.tags) {
+      const list = tags.get(tag);
+      if (list) list.push(note);
+      else tags.set(tag, [note]);
+    }
   }
   for (const list of tags.values()) list.sort(compareTitles);
   return new Map([...tags].sort(([a], [b]) => compareCodePoints(a, b)));
@@ -184,5 +203,5 @@ function courseTree(course: Course): TreeFolder {
 function siteGraph(notes: readonly NoteData[]) {
   const shown = graphNotes(notes);
   const edges = graphEdges(shown);
-  return { notes: shown, edges, adjacent: adjacency(edges) };
+  return { notes: shown, byPath: new Map(shown.map((note) => [note.vaultPath, note])), edges, adjacent: adjacency(edges) };
 }

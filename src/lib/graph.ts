@@ -76,29 +76,111 @@ export function adjacency(edges: readonly GraphEdge[]): Map<VaultPath, VaultPath
 
 /**
  * The notes within `depth` links of a note (either direction), itself included, nearest first and at
- * most `limit` of them: a local graph stays readable (and quick to lay out) in a dense vault.
+ * most `limit` of them: a local graph stays readable (and quick to draw) in a dense vault. Each ring
+ * holds the notes one more link away, in the order they were reached. It follows the adjacency lists
+ * only, so a page pays for its neighbourhood, never for the size of the vault.
  */
-export function neighbourhood(
+export function neighbourhoodRings(
   note: NoteData,
-  notes: readonly NoteData[],
+  notesByPath: ReadonlyMap<VaultPath, NoteData>,
   adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
   depth = 2,
   limit = 40,
-): NoteData[] {
+): NoteData[][] {
   const reached = new Set<VaultPath>([note.vaultPath]);
+  const rings: NoteData[][] = [[note]];
   let frontier = [note.vaultPath];
   for (let step = 0; step < depth && reached.size < limit; step++) {
     const next: VaultPath[] = [];
     for (const path of frontier) {
       for (const neighbour of adjacent.get(path) ?? []) {
-        if (reached.has(neighbour) || reached.size >= limit) continue;
+        if (reached.has(neighbour) || reached.size >= limit || !notesByPath.has(neighbour)) continue;
         reached.add(neighbour);
         next.push(neighbour);
       }
     }
+    if (next.length === 0) break;
+    rings.push(next.map((path) => notesByPath.get(path) as NoteData));
     frontier = next;
   }
-  return notes.filter((candidate) => reached.has(candidate.vaultPath));
+  return rings;
+}
+
+/** The edges among some notes, found from their adjacency lists (each edge once, in a stable order). */
+export function edgesAmong(notes: readonly NoteData[], adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>): GraphEdge[] {
+  const included = new Set(notes.map((note) => note.vaultPath));
+  const edges: GraphEdge[] = [];
+  for (const source of [...included].sort(compareCodePoints)) {
+    for (const target of adjacent.get(source) ?? []) {
+      if (included.has(target) && compareCodePoints(source, target) < 0) edges.push({ source, target });
+    }
+  }
+  return edges.sort((a, b) => compareCodePoints(a.source, b.source) || compareCodePoints(a.target, b.target));
+}
+
+/**
+ * A local graph laid out as rings around the note: its direct links on the inner ring, the notes two
+ * links away on the outer one, each placed near the inner note it was reached through. It costs a few
+ * arithmetic steps per note (a force layout on every page dominated large builds) and reads well at
+ * this size: distance from the middle is distance in links.
+ */
+export function layoutRings(
+  rings: readonly (readonly NoteData[])[],
+  adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
+  size = 520,
+): Graph {
+  const notes = rings.flat();
+  const edges = edgesAmong(notes, adjacent);
+  const degree = new Map<VaultPath, number>();
+  for (const edge of edges) {
+    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+  }
+  const ringCount = Math.max(1, rings.length - 1);
+  const radius = (size - 200) / 2;
+  const centre = size / 2;
+  const height = rings.length > 1 ? size - 40 : 200;
+  const middleY = height / 2;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const angleOf = new Map<VaultPath, number>();
+  const placed: GraphNode[] = [];
+  rings.forEach((ring, depth) => {
+    if (depth === 0) {
+      for (const note of ring) {
+        angleOf.set(note.vaultPath, 0);
+        placed.push({ note, x: centre, y: middleY, degree: degree.get(note.vaultPath) ?? 0 });
+      }
+      return;
+    }
+    // Outer notes sit in the order of the inner note that reached them, so links stay short.
+    const parentAngle = (note: NoteData) => {
+      const parents = (adjacent.get(note.vaultPath) ?? []).filter((path) => angleOf.has(path));
+      return parents.length > 0 ? Math.min(...parents.map((path) => angleOf.get(path) as number)) : 0;
+    };
+    const ordered =
+      depth === 1
+        ? [...ring].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath))
+        : [...ring].sort((a, b) => parentAngle(a) - parentAngle(b) || compareCodePoints(a.vaultPath, b.vaultPath));
+    const r = (radius * depth) / ringCount;
+    ordered.forEach((note, index) => {
+      // Start at the top; offset the outer ring by half a step so its labels fall between the inner ones.
+      const angle = ((index + (depth > 1 ? 0.5 : 0)) / ordered.length) * 2 * Math.PI;
+      angleOf.set(note.vaultPath, angle);
+      placed.push({
+        note,
+        x: round(centre + r * Math.sin(angle)),
+        y: round(middleY - r * Math.cos(angle)),
+        degree: degree.get(note.vaultPath) ?? 0,
+      });
+    });
+  });
+  const order = new Map(placed.map((node) => [node.note.vaultPath, node]));
+  return {
+    nodes: [...order.keys()].sort(compareCodePoints).map((path) => order.get(path) as GraphNode),
+    edges,
+    width: size,
+    height,
+  };
 }
 
 /** A small linear congruential generator: d3-force's jiggle, made repeatable. */

@@ -9,3 +9,9 @@ export function previewAttributes(note: NoteData): Record<string, string> {
     ...(summary ? { 'data-preview-text': summary } : {}),
   };
 }
+
+/** The same, as hast properties: what Markdown plugins attach, in the form the HTML sanitizer checks. */
+export function previewProperties(note: NoteData): Record<string, string> {
+  const { 'data-preview-title': title, 'data-preview-kind': kind, 'data-preview-text': text } = previewAttributes(note);
+  return { dataPreviewTitle: title as string, dataPreviewKind: kind as string, ...(text ? { dataPreviewText: text } : {}) };
+}

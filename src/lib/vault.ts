@@ -62,6 +62,8 @@ export interface LoadedVault {
   warnings: Problem[];
   /** Resolves any link written in a published note, as the checks here did: for rendering. */
   links: VaultLinks;
+  /** What `links` was built from (plain data), so a render worker can build the same resolver. */
+  linkTargets: LinkTargetNote[];
 }
 
 export interface LoadOptions {
@@ -199,6 +201,7 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
     problems: problems.sort(compareProblems),
     warnings: warnings.sort(compareProblems),
     links,
+    linkTargets: indexed,
   };
 }
 

@@ -5,6 +5,7 @@
  * store (and `dist/`) stays as it was.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +28,7 @@ import {
 } from '../lib/vault.ts';
 import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
 import { setLinkContext, type LinkContext } from '../markdown/link-context.ts';
+import { createRenderPool, RenderError, type RenderPool } from './render-pool.ts';
 
 export interface VaultLoaderOptions {
   /** The vault folder, relative to the project root or absolute. */
@@ -35,6 +37,8 @@ export interface VaultLoaderOptions {
   brokenLinks: 'error' | 'warn';
   /** The URL lock file, relative to the project root; empty for none. */
   urlLock: string;
+  /** Render worker threads: a number, or `auto` (see src/site.config.ts). */
+  renderWorkers?: 'auto' | number;
 }
 
 export class VaultError extends Error {
@@ -50,6 +54,8 @@ export class VaultError extends Error {
  */
 const RENDERER_SOURCES = ['src/markdown', 'src/lib', 'astro.config.mjs', 'package-lock.json'];
 const RENDER_CONCURRENCY = 8;
+/** Below this many notes to render, starting worker threads costs more than it saves. */
+const WORKERS_FROM = 100;
 
 export function vaultLoader(options: VaultLoaderOptions): Loader {
   return {
@@ -88,12 +94,14 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const displayPath = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
 
   const { notes: paths, attachments } = listVaultFiles(root);
+  const started = performance.now();
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
   const vault = loadVault(files, { displayPath, attachments, brokenLinks: options.brokenLinks });
   for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
   const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
   if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
   setLinkContext(createLinkContext(root, vault));
+  const checked = performance.now();
   // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
   // bodies of the notes it embeds: a change to any of those re-renders every note.
   const embedded = new Set(vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)));
@@ -112,10 +120,27 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     ]),
   );
 
-  const limit = pLimit(RENDER_CONCURRENCY);
-  const prepared = await Promise.all(
-    vault.notes.map((note) => limit(() => prepareEntry(context, root, displayPath, vaultDigest, note))),
+  const toRender = vault.notes.filter((entry) => entry.note.format !== 'mdx' && !cachedRendering(store, entry, vaultDigest));
+  const pool = await startRenderPool(
+    context,
+    projectRoot,
+    root,
+    vault,
+    attachments,
+    workerCount(options.renderWorkers, toRender.length),
   );
+  const render: RenderMarkdown = pool
+    ? (markdown, renderOptions) => renderInPool(pool, markdown, renderOptions?.fileURL)
+    : context.renderMarkdown;
+  let prepared: Awaited<ReturnType<typeof prepareEntry>>[];
+  try {
+    const limit = pLimit(pool ? RENDER_CONCURRENCY * 4 : RENDER_CONCURRENCY);
+    prepared = await Promise.all(
+      vault.notes.map((note) => limit(() => prepareEntry(context, render, root, displayPath, vaultDigest, note))),
+    );
+  } finally {
+    await pool?.close();
+  }
   const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
   if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
@@ -127,14 +152,19 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     store.set(result.entry);
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  logger.info(`${keep.size} published notes loaded from ${paths.length} notes in the vault`);
+  const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+  logger.info(
+    `${keep.size} published notes loaded from ${paths.length} notes in the vault: read and checked in ${seconds(started, checked)}, ` +
+      `${toRender.length} rendered in ${seconds(checked, performance.now())}${pool ? ` on ${pool.size} threads` : ''}`,
+  );
 }
 
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /** One published note as a store entry: Markdown rendered now (or reused), MDX left to @astrojs/mdx. */
 async function prepareEntry(
-  { store, generateDigest, renderMarkdown }: LoaderContext,
+  { store, generateDigest }: LoaderContext,
+  renderMarkdown: RenderMarkdown,
   root: string,
   displayPath: (file: string) => string,
   vaultDigest: string,
@@ -149,18 +179,15 @@ async function prepareEntry(
     // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
     return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
   }
-  const cached = store.get(id);
   try {
-    // Rendering depends on the body and the vault around it: reuse it while neither nor the renderer changed.
     const renderKey = vaultDigest;
     const rendered =
-      cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
-        ? cached.rendered
-        : await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
-            ...fresh,
-            metadata: { ...fresh.metadata, renderKey },
-          }));
-    const assetImports = rendered.metadata?.imagePaths ?? [];
+      cachedRendering(store, { note, body }, vaultDigest) ??
+      (await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
+        ...fresh,
+        metadata: { ...fresh.metadata, renderKey },
+      })));
+    const assetImports = rendered?.metadata?.imagePaths ?? [];
     return {
       entry: {
         id,
@@ -179,6 +206,65 @@ async function prepareEntry(
       problem: { file: filePath, ...(line ? { line } : {}), message: `could not be rendered: ${(error as Error).message}` },
     };
   }
+}
+
+type RenderMarkdown = LoaderContext['renderMarkdown'];
+type Rendered = Awaited<ReturnType<RenderMarkdown>>;
+
+/** Rendering depends on the body and the vault around it: it is reused while neither nor the renderer changed. */
+function cachedRendering(store: LoaderContext['store'], { note, body }: Pick<PublishedNote, 'note' | 'body'>, renderKey: string) {
+  const cached = store.get(note.vaultPath);
+  return cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
+    ? cached.rendered
+    : undefined;
+}
+
+function workerCount(option: VaultLoaderOptions['renderWorkers'], notesToRender: number): number {
+  if (typeof option === 'number') return option;
+  return notesToRender >= WORKERS_FROM ? Math.min(availableParallelism(), 4) : 0;
+}
+
+/** Worker threads with the vault's link context, or none (small builds, or settings a thread cannot take). */
+async function startRenderPool(
+  { config, logger }: LoaderContext,
+  projectRoot: string,
+  root: string,
+  vault: LoadedVault,
+  attachments: string[],
+  size: number,
+): Promise<RenderPool | undefined> {
+  if (size === 0) return undefined;
+  const { markdown, image } = config;
+  const rendererOptions = {
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  };
+  try {
+    return await createRenderPool(pathToFileURL(join(projectRoot, 'src/markdown/render-worker.ts')), size, {
+      root,
+      linkTargets: vault.linkTargets,
+      attachments,
+      notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
+      rendererOptions: structuredClone(rendererOptions),
+    });
+  } catch (error) {
+    logger.warn(`Rendering on one thread: the render workers could not start (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+/** A body rendered by a worker, in the shape Astro's own renderMarkdown gives. */
+async function renderInPool(pool: RenderPool, markdown: string, fileURL: URL | undefined): Promise<Rendered> {
+  if (!fileURL) throw new RenderError('a note is rendered with its file URL');
+  const { code, metadata } = await pool.render(markdown, fileURL);
+  const images = (key: string) => (Array.isArray(metadata[key]) ? (metadata[key] as string[]) : []);
+  return {
+    html: code,
+    metadata: { ...metadata, imagePaths: [...images('localImagePaths'), ...images('remoteImagePaths')] },
+  } as Rendered;
 }
 
 /** The text of every file the rendering depends on, for the render cache's key. */

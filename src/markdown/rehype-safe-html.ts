@@ -5,6 +5,7 @@
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
+import { visit, EXIT } from 'unist-util-visit';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 const siteAttributes = ['className', 'dataPreviewTitle', 'dataPreviewText', 'dataPreviewKind', 'dataCallout', 'dataCalloutType'];
@@ -32,6 +33,16 @@ export default function rehypeSafeHtml() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? '';
     if (/\.mdx$/i.test(path)) return tree;
-    return sanitize(raw(tree), safeHtmlSchema) as Root;
+    // Re-parsing the whole tree as HTML is only needed where the note wrote HTML; most notes do not.
+    return sanitize(hasRawHtml(tree) ? raw(tree) : tree, safeHtmlSchema) as Root;
   };
+}
+
+function hasRawHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }

@@ -6,7 +6,7 @@ import type { PhrasingContent, Root, Text } from 'mdast';
 import { linksTermItself } from '../lib/garden-terms.ts';
 import { hrefForUrl } from '../lib/url.ts';
 import { getLinkContext, vaultPathOf } from './link-context.ts';
-import { previewAttributes } from '../lib/preview.ts';
+import { previewProperties } from '../lib/preview.ts';
 
 export default function remarkTermLinks() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
@@ -30,7 +30,7 @@ export default function remarkTermLinks() {
           type: 'link',
           url: hrefForUrl(mention.term.url),
           children: [{ type: 'text', value: text.slice(mention.start, mention.end) }],
-          data: { hProperties: { className: ['internal-link', 'term-link'], ...previewAttributes(mention.term) } },
+          data: { hProperties: { className: ['internal-link', 'term-link'], ...previewProperties(mention.term) } },
         });
         cursor = mention.end;
       }

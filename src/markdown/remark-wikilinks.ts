@@ -8,7 +8,7 @@
 import type { PhrasingContent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { parseWikilink, type LinkOutcome } from '../lib/links.ts';
-import { previewAttributes } from '../lib/preview.ts';
+import { previewProperties } from '../lib/preview.ts';
 import { markdownNoteHref, wikiLinkAlias } from '../lib/scan.ts';
 import type { VaultPath } from '../lib/types.ts';
 import { hrefForUrl } from '../lib/url.ts';
@@ -64,7 +64,7 @@ function noteHref(outcome: Extract<LinkOutcome, { kind: 'note' }>): string {
 
 function linkProperties(outcome: Extract<LinkOutcome, { kind: 'note' }>, context: LinkContext): Record<string, unknown> {
   const target = context.notes.get(outcome.note)?.note;
-  return { className: ['internal-link'], ...(target ? previewAttributes(target) : {}) };
+  return { className: ['internal-link'], ...(target ? previewProperties(target) : {}) };
 }
 
 function renderWikilink(node: LinkLikeNode, source: VaultPath, context: LinkContext): PhrasingContent {

@@ -153,10 +153,31 @@ describe('the graph', () => {
     ]);
   });
 
-  it('finds a note’s neighbourhood two links deep', async () => {
-    const { adjacency, graphEdges, neighbourhood } = await import('../../src/lib/graph.ts');
-    expect(neighbourhood(notes[0]!, notes, adjacency(graphEdges(notes)), 2).map((note) => note.title)).toEqual(['A', 'B', 'C']);
-    expect(neighbourhood(notes[0]!, notes, adjacency(graphEdges(notes)), 2, 2).map((note) => note.title)).toEqual(['A', 'B']);
+  it('finds a note’s neighbourhood two links deep, ring by ring', async () => {
+    const { adjacency, graphEdges, neighbourhoodRings } = await import('../../src/lib/graph.ts');
+    const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
+    const titles = (rings: { title: string }[][]) => rings.map((ring) => ring.map((note) => note.title));
+    expect(titles(neighbourhoodRings(notes[0]!, byPath, adjacency(graphEdges(notes)), 2))).toEqual([['A'], ['B'], ['C']]);
+    expect(titles(neighbourhoodRings(notes[0]!, byPath, adjacency(graphEdges(notes)), 2, 2))).toEqual([['A'], ['B']]);
+  });
+
+  it('lays out a neighbourhood as rings: the note in the middle, distance from it in links', async () => {
+    const { adjacency, graphEdges, layoutRings, neighbourhoodRings } = await import('../../src/lib/graph.ts');
+    const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
+    const adjacent = adjacency(graphEdges(notes));
+    const graph = layoutRings(neighbourhoodRings(notes[1]!, byPath, adjacent, 2), adjacent, 520);
+    const at = new Map(graph.nodes.map((node) => [node.note.title, node]));
+    const centre = at.get('B')!;
+    const distance = (title: string) => Math.hypot(at.get(title)!.x - centre.x, at.get(title)!.y - centre.y);
+    expect([centre.x, centre.y]).toEqual([graph.width / 2, graph.height / 2]);
+    expect(distance('A')).toBeCloseTo(distance('C'), 0);
+    expect(distance('D')).toBeGreaterThan(distance('C') * 1.5);
+    expect(graph.edges.map((edge) => `${edge.source}–${edge.target}`)).toEqual([
+      'G/A.md–G/B.md',
+      'G/B.md–G/C.md',
+      'G/C.md–G/D.md',
+    ]);
+    expect(layoutRings(neighbourhoodRings(notes[1]!, byPath, adjacent, 2), adjacent, 520)).toEqual(graph);
   });
 
   it('lays out the same graph the same way every time, inside its drawing', async () => {

@@ -1,0 +1,16 @@
+/**
+ * One clean or incremental `astro build` of a project, in this process, so that its peak memory is
+ * this process's: prints one JSON line {ms, maxRssMb}. The bench runs it in a fresh Node each time.
+ * Usage: node bench/build-once.mjs <project root>   (the vault and output come from the environment)
+ */
+import { build } from 'astro';
+import { resolve } from 'node:path';
+
+const root = process.argv[2];
+if (!root) throw new Error('usage: node bench/build-once.mjs <project root>');
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const started = performance.now();
+await build({ root: resolve(root), logLevel: process.env.BENCH_LOG_LEVEL === 'info' ? 'info' : 'error' });
+const ms = Math.round(performance.now() - started);
+// maxRSS is in kilobytes; Pagefind's indexer is a separate process and is not counted.
+console.log(JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

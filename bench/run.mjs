@@ -1,0 +1,371 @@
+/**
+ * `npm run bench`: how fast and how heavy the site is, against the framework floor (bench/floor/).
+ *
+ *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors unified,satteri]
+ *                      [--incremental 5000] [--no-lighthouse] [--label name]
+ *
+ * For each size N it writes a deterministic N-note vault with ../shared/bench/gen-corpus.mjs, runs
+ * clean builds of the site (per Markdown processor) and of the floor, each in a fresh Node process,
+ * and reports the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size
+ * and page weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
+ * compares the output with a clean build of the edited vault by hashing dist/. Lighthouse scores the
+ * default site. Results go to bench/results/<label>.md and .json, with the machine they ran on.
+ * Never part of `npm test`: these machines are shared and noisy, so figures are medians and ratios.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const floorRoot = join(projectRoot, 'bench', 'floor');
+const corpusScript = resolve(projectRoot, '..', 'shared', 'bench', 'gen-corpus.mjs');
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000' },
+    runs: { type: 'string', default: '3' },
+    processors: { type: 'string', default: 'unified' },
+    incremental: { type: 'string', default: '' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    label: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+    work: { type: 'string', default: join(tmpdir(), 'garden-bench') },
+  },
+});
+const sizes = options.sizes.split(',').map(Number);
+const runs = Number(options.runs);
+const processors = options.processors.split(',');
+const incrementalSize = Number(options.incremental || Math.max(...sizes));
+const work = resolve(options.work);
+mkdirSync(work, { recursive: true });
+const logFile = join(work, 'builds.log');
+writeFileSync(logFile, '');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Every file below a folder, as paths relative to it. */
+function filesOf(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+const sizeOf = (dir) => filesOf(dir).reduce((total, file) => total + statSync(join(dir, file)).size, 0);
+const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** One `astro build` in a fresh Node, returning its wall time and peak memory. */
+function buildOnce(root, env) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bench', 'build-once.mjs'), root], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => appendFileSync(logFile, chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      appendFileSync(logFile, out);
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !last.startsWith('{')) fail(new Error(`build of ${root} failed (exit ${code}); see ${logFile}`));
+      else done(JSON.parse(last));
+    });
+  });
+}
+
+/** What a target builds: the site (with one Markdown processor) or the floor, for one vault. */
+function target(kind, vault, processor = 'unified') {
+  const name = kind === 'site' ? `site (${processor})` : 'floor';
+  const slug = kind === 'site' ? `site-${processor}` : 'floor';
+  const outDir = join(work, `${slug}-${vault.size}-dist`);
+  const cacheDir = join(work, `${slug}-${vault.size}-cache`);
+  const env =
+    kind === 'site'
+      ? {
+          GARDEN_CONTENT_DIR: vault.dir,
+          GARDEN_OUT_DIR: outDir,
+          GARDEN_CACHE_DIR: cacheDir,
+          GARDEN_URL_LOCK: '',
+          GARDEN_BROKEN_LINKS: 'warn',
+          GARDEN_MARKDOWN_PROCESSOR: processor,
+        }
+      : { FLOOR_CONTENT_DIR: vault.dir, FLOOR_OUT_DIR: outDir, FLOOR_CACHE_DIR: cacheDir };
+  return { kind, name, root: kind === 'site' ? projectRoot : floorRoot, outDir, cacheDir, env };
+}
+
+/** Pages, sizes and the weight of the pages a reader opens. */
+function measureOutput(outDir) {
+  const files = filesOf(outDir);
+  const pages = files.filter((file) => file.endsWith('.html'));
+  const htmlGzip = pages.map((file) => gzipSize(readFileSync(join(outDir, file))));
+  // The typical page: the median-weight one; what it loads before search opens is its CSS and JS.
+  const byWeight = pages.map((file, index) => ({ file, weight: htmlGzip[index] })).sort((a, b) => a.weight - b.weight);
+  const typical = byWeight[Math.floor(byWeight.length / 2)];
+  let assetsGzip = 0;
+  if (typical) {
+    const { document } = parseHTML(readFileSync(join(outDir, typical.file), 'utf8'));
+    const assets = [
+      ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')),
+      ...[...document.querySelectorAll('script[src]')].map((script) => script.getAttribute('src')),
+    ];
+    for (const href of assets) {
+      const file = href && href.startsWith('/') ? join(outDir, href) : undefined;
+      if (file && existsSync(file)) assetsGzip += gzipSize(readFileSync(file));
+    }
+  }
+  return {
+    pages: pages.length,
+    distBytes: sizeOf(outDir),
+    pagefindBytes: sizeOf(join(outDir, 'pagefind')),
+    pageHtmlGzip: { median: median(htmlGzip), max: Math.max(...htmlGzip) },
+    typicalPage: typical ? { file: typical.file, htmlGzip: typical.weight, cssAndJsGzip: assetsGzip } : null,
+  };
+}
+
+/** A digest of every file of a build, to compare an incremental build with a clean one. */
+function digestOf(dir) {
+  const hash = createHash('sha256');
+  for (const file of filesOf(dir).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)));
+  return hash.digest('hex');
+}
+function differingFiles(a, b) {
+  const files = new Set([...filesOf(a), ...filesOf(b)]);
+  return [...files].filter((file) => {
+    const left = join(a, file);
+    const right = join(b, file);
+    return !existsSync(left) || !existsSync(right) || !readFileSync(left).equals(readFileSync(right));
+  });
+}
+
+async function cleanBuilds(spec) {
+  const times = [];
+  const memory = [];
+  for (let run = 1; run <= runs; run++) {
+    rmSync(spec.outDir, { recursive: true, force: true });
+    rmSync(spec.cacheDir, { recursive: true, force: true });
+    const result = await buildOnce(spec.root, spec.env);
+    log(`${spec.name}: run ${run}: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
+    times.push(result.ms);
+    memory.push(result.maxRssMb);
+  }
+  return { timeMs: summary(times), peakMemoryMb: summary(memory), ...measureOutput(spec.outDir) };
+}
+
+/** Edit one brief, rebuild on the warm cache, and compare with a clean build of the edited vault. */
+async function incrementalBuild(spec, vault, coldMs) {
+  const brief = filesOf(vault.dir).find(
+    (file) =>
+      file.endsWith('.md') &&
+      readFileSync(join(vault.dir, file), 'utf8').includes('dg-publish: true') &&
+      !readFileSync(join(vault.dir, file), 'utf8').includes('type:'),
+  );
+  if (!brief) throw new Error('no published brief to edit');
+  const path = join(vault.dir, brief);
+  const original = readFileSync(path, 'utf8');
+  try {
+    writeFileSync(path, `${original}\n\nAn added paragraph, as an author's one-note edit.\n`);
+    const rebuild = await buildOnce(spec.root, spec.env);
+    log(`${spec.name}: rebuild after editing one note: ${(rebuild.ms / 1000).toFixed(1)} s`);
+    const clean = { ...spec, outDir: `${spec.outDir}-clean`, cacheDir: `${spec.cacheDir}-clean` };
+    rmSync(clean.outDir, { recursive: true, force: true });
+    rmSync(clean.cacheDir, { recursive: true, force: true });
+    await buildOnce(clean.root, { ...clean.env, GARDEN_OUT_DIR: clean.outDir, GARDEN_CACHE_DIR: clean.cacheDir });
+    const differing = differingFiles(spec.outDir, clean.outDir);
+    return {
+      editedNote: brief,
+      rebuildMs: rebuild.ms,
+      coldMs,
+      ratio: rebuild.ms / coldMs,
+      identicalToCleanBuild: differing.length === 0,
+      differingFiles: differing.slice(0, 20),
+      digest: digestOf(spec.outDir),
+    };
+  } finally {
+    writeFileSync(path, original);
+  }
+}
+
+async function lighthouseScores() {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const { preview } = await import('astro');
+  const outDir = join(work, 'default-site-dist');
+  rmSync(outDir, { recursive: true, force: true });
+  await buildOnce(projectRoot, { GARDEN_OUT_DIR: outDir, GARDEN_CACHE_DIR: join(work, 'default-site-cache') });
+  const notes = JSON.parse(readFileSync(join(outDir, 'notes.json'), 'utf8')).notes;
+  const pages = {
+    home: '/',
+    brief: notes.find((note) => note.type === 'brief')?.url,
+    timeline: notes.find((note) => note.type === 'timeline')?.url,
+    search: '/search/',
+  };
+  process.env.GARDEN_OUT_DIR = outDir;
+  const server = await preview({ root: projectRoot, logLevel: 'error', server: { port: 4399, host: '127.0.0.1' } });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const scores = {};
+  try {
+    for (const [name, path] of Object.entries(pages)) {
+      const result = await lighthouse(`http://127.0.0.1:4399${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const categories = result?.lhr.categories ?? {};
+      scores[name] = {
+        url: path,
+        ...Object.fromEntries(
+          Object.entries(categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)]),
+        ),
+      };
+      log(`lighthouse ${name} (${path}): ${JSON.stringify(scores[name])}`);
+    }
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+  return scores;
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model.trim(),
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    astro: JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'astro', 'package.json'), 'utf8')).version,
+    commit: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    })(),
+  };
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(1);
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+
+function markdownReport(results) {
+  const { machine: m } = results;
+  const lines = [
+    `# Bench ${results.label}`,
+    '',
+    `Command: \`${results.command}\``,
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, Astro ${m.astro}, commit ${m.commit}.`,
+    `Clean builds, ${results.runs} runs each, each in a fresh Node process; times are wall clock (median, min–max).`,
+    '',
+    '| N | build | time s (median, min–max) | peak MB | pages | dist MB | Pagefind MB | page HTML gzip kB (median / max) | typical page CSS+JS gzip kB |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |',
+  ];
+  for (const size of results.sizes) {
+    for (const [name, r] of Object.entries(size.builds)) {
+      lines.push(
+        `| ${size.notes} | ${name} | ${seconds(r.timeMs.median)} (${seconds(r.timeMs.min)}–${seconds(r.timeMs.max)}) | ${r.peakMemoryMb.median} | ${r.pages} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${kb(r.pageHtmlGzip.median)} / ${kb(r.pageHtmlGzip.max)} | ${r.typicalPage ? kb(r.typicalPage.cssAndJsGzip) : '–'} |`,
+      );
+    }
+  }
+  lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
+  for (const size of results.sizes) {
+    for (const [name, ratio] of Object.entries(size.ratios)) lines.push(`| ${size.notes} | ${name} | ${ratio.toFixed(2)} |`);
+  }
+  for (const [name, ratio] of Object.entries(results.growth)) lines.push(`| – | ${name} | ${ratio.toFixed(2)} |`);
+  if (results.incremental) {
+    const inc = results.incremental;
+    lines.push(
+      '',
+      `Incremental (N = ${inc.notes}, one brief edited): rebuild ${seconds(inc.rebuildMs)} s against a cold ${seconds(inc.coldMs)} s — ratio ${inc.ratio.toFixed(2)}; output ${inc.identicalToCleanBuild ? 'identical to a clean build of the edited vault (every file of dist/ hashed)' : `differs from a clean build in ${inc.differingFiles.length} file(s): ${inc.differingFiles.join(', ')}`}.`,
+    );
+  }
+  if (results.lighthouse) {
+    lines.push(
+      '',
+      '| Lighthouse page | URL | performance | accessibility | best practices | SEO |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const [name, s] of Object.entries(results.lighthouse)) {
+      lines.push(`| ${name} | ${s.url} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const results = {
+  label: options.label,
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: machine(),
+  runs,
+  sizes: [],
+  growth: {},
+  incremental: null,
+  lighthouse: null,
+};
+
+for (const size of sizes) {
+  const vault = { size, dir: join(work, `vault-${size}`) };
+  rmSync(vault.dir, { recursive: true, force: true });
+  execFileSync(process.execPath, [corpusScript, String(size), vault.dir], { stdio: 'ignore' });
+  log(`vault of ${size} notes written`);
+  const builds = {};
+  const specs = [...processors.map((processor) => target('site', vault, processor)), target('floor', vault)];
+  for (const spec of specs) builds[spec.name] = await cleanBuilds(spec);
+  const floor = builds.floor.timeMs.median;
+  const ratios = Object.fromEntries(
+    specs.filter((spec) => spec.kind === 'site').map((spec) => [`${spec.name} / floor`, builds[spec.name].timeMs.median / floor]),
+  );
+  if (processors.length > 1) {
+    ratios[`site (${processors[1]}) / site (${processors[0]})`] =
+      builds[`site (${processors[1]})`].timeMs.median / builds[`site (${processors[0]})`].timeMs.median;
+  }
+  results.sizes.push({ notes: size, builds, ratios });
+  if (size === incrementalSize) {
+    const spec = specs[0];
+    results.incremental = { notes: size, ...(await incrementalBuild(spec, vault, builds[spec.name].timeMs.median)) };
+  }
+}
+if (sizes.length > 1) {
+  const [first, last] = [results.sizes[0], results.sizes.at(-1)];
+  for (const name of Object.keys(first.builds)) {
+    results.growth[`${name}: time ${first.notes} → ${last.notes} notes (linear = ${last.notes / first.notes})`] =
+      last.builds[name].timeMs.median / first.builds[name].timeMs.median;
+  }
+}
+if (!options['no-lighthouse']) results.lighthouse = await lighthouseScores();
+
+const resultsDir = join(projectRoot, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, `${options.label}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(resultsDir, `${options.label}.md`), markdownReport(results));
+console.log(`\n${markdownReport(results)}`);
+log(`written to bench/results/${options.label}.md and .json`);
