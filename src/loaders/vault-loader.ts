@@ -13,9 +13,7 @@ import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { NoteData } from '../lib/note.ts';
 import type { Problem } from '../lib/types.ts';
-import { glossaryNames } from '../lib/garden-terms.ts';
 import { renderableBody } from '../lib/note.ts';
-import { createTermMatcher } from '../lib/terms.ts';
 import {
   formatProblems,
   isNotePath,
@@ -26,7 +24,7 @@ import {
   type PublishedNote,
 } from '../lib/vault.ts';
 import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
-import { setLinkContext, type LinkContext } from '../markdown/link-context.ts';
+import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 
 export interface VaultLoaderOptions {
   /** The vault folder, relative to the project root or absolute. */
@@ -223,11 +221,4 @@ async function checkLock(
       message: `${url} is retired in ${lockFile} but a note serves it again; remove it from "retired"`,
     })),
   ];
-}
-
-/** What the Markdown plugins need of the whole vault while one note renders. */
-function createLinkContext(root: string, vault: LoadedVault): LinkContext {
-  const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
-  const termMatcher = createTermMatcher(glossaryNames(vault.notes.map((entry) => entry.note)));
-  return { root, links: vault.links, notes, termMatcher };
 }
