@@ -4,9 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import pagefind from './src/integrations/pagefind.ts';
-import { remarkPlugins, rehypePlugins } from './src/markdown/index.ts';
+import { markdownProcessor } from './src/markdown/processor.ts';
 import { siteConfig } from './src/site.config.ts';
 import { themeScriptHash } from './src/lib/theme.ts';
 
@@ -32,13 +31,9 @@ export default defineConfig({
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,
-    // unified() runs remark-gfm and the site's remark/rehype plugins; Sätteri, Astro 7's default, runs none.
-    processor: unified({
-      remarkPlugins: [...remarkPlugins],
-      rehypePlugins: [...rehypePlugins],
-      gfm: true,
-      smartypants: true,
-    }),
+    // unified() with the site's remark/rehype plugins, or Sätteri with the same features as its own
+    // plugins (src/markdown/satteri/): the `markdownProcessor` site option. MDX uses the same one.
+    processor: markdownProcessor(siteConfig.markdownProcessor),
   },
   devToolbar: { enabled: false },
   // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme

@@ -17,6 +17,11 @@ export const siteConfigSchema = z.object({
   brokenLinks: z.enum(['error', 'warn']).default('error'),
   /** The committed list of every published URL (relative to the project root); empty turns the check off. */
   urlLock: z.string().default('url-lock.json'),
+  /**
+   * What renders Markdown: `unified` (remark/rehype plugins) or `satteri` (Astro 7's Rust processor,
+   * faster on large vaults). Both give the same HTML.
+   */
+  markdownProcessor: z.enum(['unified', 'satteri']).default('unified'),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -31,6 +36,7 @@ export function resolveSiteConfig(
     ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
     ...(env.GARDEN_SITE ? { site: env.GARDEN_SITE } : {}),
     ...(env.GARDEN_URL_LOCK !== undefined ? { urlLock: env.GARDEN_URL_LOCK } : {}),
+    ...(env.GARDEN_MARKDOWN_PROCESSOR ? { markdownProcessor: env.GARDEN_MARKDOWN_PROCESSOR } : {}),
   });
 }
 

@@ -28,10 +28,15 @@ export const safeHtmlSchema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
 };
 
+/** A note's HTML tree with its raw HTML parsed and everything unsafe taken out. */
+export function safeHtml(tree: Root): Root {
+  return sanitize(raw(tree), safeHtmlSchema) as Root;
+}
+
 export default function rehypeSafeHtml() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? '';
     if (/\.mdx$/i.test(path)) return tree;
-    return sanitize(raw(tree), safeHtmlSchema) as Root;
+    return safeHtml(tree);
   };
 }
