@@ -17,16 +17,29 @@ export function markdownProcessor(name: MarkdownProcessorName) {
   }
   const processor = satteri({ mdastPlugins: satteriMdastPlugins, hastPlugins: satteriHastPlugins, features: satteriFeatures });
   const createRenderer = processor.createRenderer.bind(processor);
-  // Sätteri ends a document with a line break that rehype-stringify does not write: drop it, so a
-  // note's HTML is byte for byte the same whichever processor rendered it.
   processor.createRenderer = async (shared) => {
     const renderer = await createRenderer(shared);
     return {
       render: async (content, options) => {
         const result = await renderer.render(content, options);
-        return { ...result, code: result.code.endsWith('\n') ? result.code.slice(0, -1) : result.code };
+        return { ...result, code: asRehypeWritesIt(result.code) };
       },
     };
   };
   return processor;
+}
+
+const REFERENCES: Record<string, string> = { '&amp;': '&#x26;', '&lt;': '&#x3C;', '&gt;': '>', '&quot;': '&#x22;' };
+
+/**
+ * Sätteri's HTML writer differs from rehype-stringify in two ways that change no page: it escapes
+ * with named character references (`&amp;`) where rehype writes hexadecimal ones (`&#x26;`) or, for
+ * `>`, none, and it
+ * ends the document with a line break. Written as rehype writes them, a note's HTML is the same byte
+ * for byte whichever processor rendered it (build output, caches, reproducibility checks). Every `&`
+ * it writes is one it escaped: raw HTML is parsed into elements before (safe-html.ts).
+ */
+function asRehypeWritesIt(html: string): string {
+  const written = html.replace(/&(?:amp|lt|gt|quot);/g, (reference) => REFERENCES[reference] ?? reference);
+  return written.endsWith('\n') ? written.slice(0, -1) : written;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { renderableBody } from '../../src/lib/note.ts';
+import type { VaultPath } from '../../src/lib/types.ts';
 import { listVaultFiles, loadVault } from '../../src/lib/vault.ts';
 import { createLinkContext, setLinkContext } from '../../src/markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../../src/markdown/processor.ts';
@@ -21,6 +22,15 @@ export interface RenderableNote {
 export async function loadRenderableVault(root: string): Promise<RenderableNote[]> {
   const { notes: paths, attachments } = listVaultFiles(root);
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+  return loadRenderableFiles(root, files, attachments);
+}
+
+/** The same for notes given as texts, as if they were files below `root`. */
+export function loadRenderableFiles(
+  root: string,
+  files: readonly { path: VaultPath; text: string }[],
+  attachments: readonly string[] = [],
+): RenderableNote[] {
   const vault = loadVault(files, { attachments, brokenLinks: 'warn' });
   setLinkContext(createLinkContext(root, vault));
   return vault.notes

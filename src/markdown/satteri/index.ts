@@ -13,17 +13,21 @@ import { highlightsPlugin } from './highlights.ts';
 import { inlineTagsPlugin } from './inline-tags.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
 import { shikiPlugin } from './shiki.ts';
+import { smartDashes } from './smart-dashes.ts';
+import { tableAlignPlugin } from './table-align.ts';
 import { termLinksPlugin } from './term-links.ts';
 import { wikilinkSyntax } from './wikilink-syntax.ts';
 import { wikilinksPlugin } from './wikilinks.ts';
 
 export const satteriFeatures: SatteriFeatures = {
   gfm: true,
-  smartPunctuation: true,
+  // Quotes and ellipses as remark-smartypants makes them; its dashes differ (see smart-dashes.ts).
+  smartPunctuation: { quotes: true, ellipses: true, dashes: false },
   wikilinks: true,
 };
 
 export const satteriMdastPlugins: MdastPluginList = [
+  smartDashes,
   wikilinkSyntax,
   headingIdsPlugin,
   embedsPlugin,
@@ -35,4 +39,4 @@ export const satteriMdastPlugins: MdastPluginList = [
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
-export const satteriHastPlugins: HastPluginList = [safeHtmlPlugin, shikiPlugin, autolinkHeadingsPlugin];
+export const satteriHastPlugins: HastPluginList = [tableAlignPlugin, safeHtmlPlugin, shikiPlugin, autolinkHeadingsPlugin];
