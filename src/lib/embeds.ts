@@ -42,7 +42,8 @@ export function expandEmbeds(
   tree.children = tree.children.flatMap((child) => {
     const replacement = embedReplacement(child, context, from, trail, uniqueId);
     if (replacement) return replacement;
-    if ('children' in child && child.type !== 'paragraph') expandEmbeds(child as { children: RootContent[] }, context, from, trail, uniqueId);
+    if ('children' in child && child.type !== 'paragraph')
+      expandEmbeds(child as { children: RootContent[] }, context, from, trail, uniqueId);
     return [child];
   });
 }

@@ -40,7 +40,12 @@ const ANCHOR_PROPERTIES = { className: ['anchor-link'], 'data-copy-link': '', 'd
 
 /** The `#` link after a heading, as the rehype-autolink-headings setup below makes it. */
 export function headingAnchor(id: string, heading: string): Element {
-  return { type: 'element', tagName: 'a', properties: { ...ANCHOR_PROPERTIES, href: `#${id}` }, children: anchorContent(heading) };
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { ...ANCHOR_PROPERTIES, href: `#${id}` },
+    children: anchorContent(heading),
+  };
 }
 
 /** The same link as HTML, serialized as the remark path serializes it. */

@@ -18,21 +18,23 @@ import { createRenderer, loadRenderableVault, loadRenderableFiles, type Renderab
  */
 function canonicalImageMarkers(html: string): string {
   return html.replace(/__ASTRO_IMAGE_="([^"]+)"/g, (_, value: string) => {
-    const json = JSON.parse(value.replace(/&(?:#x22|quot);/g, '"').replace(/&(?:amp|#x26|#38);/g, '&')) as Record<string, unknown>;
+    const json = JSON.parse(value.replace(/&(?:#x22|quot);/g, '"').replace(/&(?:amp|#x26|#38);/g, '&')) as Record<
+      string,
+      unknown
+    >;
     const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
     return `__ASTRO_IMAGE_=${JSON.stringify(JSON.stringify(sorted))}`;
   });
 }
 
-const VAULTS = [
-  ...readdirSync(join(PROJECT_ROOT, 'tests/fixtures')).map((name) => `tests/fixtures/${name}`),
-  'content',
-];
+const VAULTS = [...readdirSync(join(PROJECT_ROOT, 'tests/fixtures')).map((name) => `tests/fixtures/${name}`), 'content'];
 
 /** Corner cases of every feature, for both renderers at once. */
 const CORNER_CASES: Record<string, string> = {
-  'Corner/Term.md': '---\ndg-publish: true\ntype: term\ntitle: Politburo\ndefinition: The top body.\naliases: [Presidium]\n---\nThe term.\n',
-  'Corner/Other.md': '---\ndg-publish: true\ntitle: Other\ndescription: It\'s another "note" & more > less.\n---\n# Top\n\n## Section & <more>\n\nOther body with ==mark== and #tag.\n',
+  'Corner/Term.md':
+    '---\ndg-publish: true\ntype: term\ntitle: Politburo\ndefinition: The top body.\naliases: [Presidium]\n---\nThe term.\n',
+  'Corner/Other.md':
+    '---\ndg-publish: true\ntitle: Other\ndescription: It\'s another "note" & more > less.\n---\n# Top\n\n## Section & <more>\n\nOther body with ==mark== and #tag.\n',
   'Corner/Syntax.md': [
     '---',
     'dg-publish: true',
@@ -40,7 +42,7 @@ const CORNER_CASES: Record<string, string> = {
     '---',
     '# Heading with [[Other]] and `code` & <b>html</b>',
     '',
-    'The Politburo met; the presidium too. "Quotes" -- dashes --- and ---- ellipses... \'single\' it\'s "nested \'quotes\'" a--b 1--2 -- "**bold**" (\'x\') 5\'10" `a--b` [x--y](https://example.org/a--b) <tag> a > b',
+    "The Politburo met; the presidium too. \"Quotes\" -- dashes --- and ---- ellipses... 'single' it's \"nested 'quotes'\" a--b 1--2 -- \"**bold**\" ('x') 5'10\" `a--b` [x--y](https://example.org/a--b) <tag> a > b",
     '',
     '## Heading with [[Other#Section & <more>|label]] and ==mark==',
     '',
