@@ -4,6 +4,11 @@ import { siteConfig } from './site.config.ts';
 
 export const collections = {
   notes: defineCollection({
-    loader: vaultLoader({ contentDir: siteConfig.contentDir, brokenLinks: siteConfig.brokenLinks, urlLock: siteConfig.urlLock }),
+    loader: vaultLoader({
+      contentDir: siteConfig.contentDir,
+      brokenLinks: siteConfig.brokenLinks,
+      urlLock: siteConfig.urlLock,
+      markdownProcessor: siteConfig.markdownProcessor,
+    }),
   }),
 };

@@ -33,6 +33,8 @@ export interface VaultLoaderOptions {
   brokenLinks: 'error' | 'warn';
   /** The URL lock file, relative to the project root; empty for none. */
   urlLock: string;
+  /** Which Markdown processor renders the notes: part of the render cache's key. */
+  markdownProcessor?: string;
 }
 
 export class VaultError extends Error {
@@ -97,6 +99,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const embedded = new Set(vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)));
   const vaultDigest = context.generateDigest(
     JSON.stringify([
+      options.markdownProcessor ?? '',
       await rendererSources(projectRoot),
       attachments,
       vault.notes.map(({ note, body }) => [
