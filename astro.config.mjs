@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
-import { siteMarkdownProcessor } from './src/markdown/processor.ts';
+import { markdownProcessor } from './src/markdown/processor.ts';
 import { siteConfig } from './src/site.config.ts';
 import { themeScriptHash } from './src/lib/theme.ts';
 
@@ -31,8 +31,10 @@ export default defineConfig({
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,
-    // One definition, shared with the render workers (src/markdown/processor.ts).
-    processor: siteMarkdownProcessor(),
+    // unified() with the site's remark/rehype plugins, or Sätteri with the same features as its own
+    // plugins (src/markdown/satteri/): the `markdownProcessor` site option. MDX uses the same one, and
+    // so do the render workers (src/markdown/render-worker.ts).
+    processor: markdownProcessor(siteConfig.markdownProcessor),
   },
   devToolbar: { enabled: false },
   // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme

@@ -9,6 +9,7 @@ export const collections = {
       brokenLinks: siteConfig.brokenLinks,
       urlLock: siteConfig.urlLock,
       renderWorkers: siteConfig.renderWorkers,
+      markdownProcessor: siteConfig.markdownProcessor,
     }),
   }),
 };

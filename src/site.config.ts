@@ -22,6 +22,11 @@ export const siteConfigSchema = z.object({
    * (fewer render faster on the main thread); 0 renders on the main thread.
    */
   renderWorkers: z.union([z.literal('auto'), z.int().min(0).max(16)]).default('auto'),
+  /**
+   * What renders Markdown: `unified` (remark/rehype plugins) or `satteri` (Astro 7's Rust processor,
+   * faster on large vaults). Both give the same HTML.
+   */
+  markdownProcessor: z.enum(['unified', 'satteri']).default('unified'),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -39,6 +44,7 @@ export function resolveSiteConfig(
     ...(env.GARDEN_RENDER_WORKERS
       ? { renderWorkers: env.GARDEN_RENDER_WORKERS === 'auto' ? 'auto' : Number(env.GARDEN_RENDER_WORKERS) }
       : {}),
+    ...(env.GARDEN_MARKDOWN_PROCESSOR ? { markdownProcessor: env.GARDEN_MARKDOWN_PROCESSOR } : {}),
   });
 }
 

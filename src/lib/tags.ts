@@ -2,6 +2,9 @@
  * Inline `#tags` as Obsidian reads them: `#` at the start or after white space, then letters, digits,
  * `_`, `-` or `/` (nested tags), with at least one character that is not a digit (`#1962` is not a tag).
  */
+import type { PhrasingContent } from 'mdast';
+import { hrefForUrl } from './url.ts';
+
 const TAG = /(^|[\s(])#([\p{L}\p{N}_/-]+)/gu;
 
 export interface TagMatch {
@@ -34,3 +37,23 @@ export function tagUrl(tag: string): string {
 }
 
 export const TAG_INDEX_URL = '/tags/';
+
+/** A prose text with its inline tags as links to their tag pages; `undefined` when it has none. */
+export function tagLinkNodes(text: string): PhrasingContent[] | undefined {
+  const matches = findTags(text);
+  if (matches.length === 0) return undefined;
+  const nodes: PhrasingContent[] = [];
+  let cursor = 0;
+  for (const match of matches) {
+    if (match.start > cursor) nodes.push({ type: 'text', value: text.slice(cursor, match.start) });
+    nodes.push({
+      type: 'link',
+      url: hrefForUrl(tagUrl(match.tag) as never),
+      data: { hProperties: { className: ['tag'] } },
+      children: [{ type: 'text', value: `#${match.tag}` }],
+    });
+    cursor = match.end;
+  }
+  if (cursor < text.length) nodes.push({ type: 'text', value: text.slice(cursor) });
+  return nodes;
+}

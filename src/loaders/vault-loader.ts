@@ -14,9 +14,7 @@ import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { NoteData } from '../lib/note.ts';
 import type { Problem } from '../lib/types.ts';
-import { glossaryNames } from '../lib/garden-terms.ts';
 import { renderableBody } from '../lib/note.ts';
-import { createTermMatcher } from '../lib/terms.ts';
 import {
   formatProblems,
   isNotePath,
@@ -27,7 +25,8 @@ import {
   type PublishedNote,
 } from '../lib/vault.ts';
 import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
-import { setLinkContext, type LinkContext } from '../markdown/link-context.ts';
+import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
+import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { createRenderPool, RenderError, type RenderPool } from './render-pool.ts';
 
 export interface VaultLoaderOptions {
@@ -39,6 +38,8 @@ export interface VaultLoaderOptions {
   urlLock: string;
   /** Render worker threads: a number, or `auto` (see src/site.config.ts). */
   renderWorkers?: 'auto' | number;
+  /** Which Markdown processor renders the notes (workers build the same one); part of the render cache's key. */
+  markdownProcessor?: MarkdownProcessorName;
 }
 
 export class VaultError extends Error {
@@ -107,6 +108,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const embedded = new Set(vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)));
   const vaultDigest = context.generateDigest(
     JSON.stringify([
+      options.markdownProcessor ?? '',
       await rendererSources(projectRoot),
       attachments,
       vault.notes.map(({ note, body }) => [
@@ -127,6 +129,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     root,
     vault,
     attachments,
+    options.markdownProcessor ?? 'unified',
     workerCount(options.renderWorkers, toRender.length),
   );
   const render: RenderMarkdown = pool
@@ -231,6 +234,7 @@ async function startRenderPool(
   root: string,
   vault: LoadedVault,
   attachments: string[],
+  processor: MarkdownProcessorName,
   size: number,
 ): Promise<RenderPool | undefined> {
   if (size === 0) return undefined;
@@ -248,6 +252,7 @@ async function startRenderPool(
       linkTargets: vault.linkTargets,
       attachments,
       notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
+      processor,
       rendererOptions: structuredClone(rendererOptions),
     });
   } catch (error) {
@@ -309,11 +314,4 @@ async function checkLock(
       message: `${url} is retired in ${lockFile} but a note serves it again; remove it from "retired"`,
     })),
   ];
-}
-
-/** What the Markdown plugins need of the whole vault while one note renders. */
-function createLinkContext(root: string, vault: LoadedVault): LinkContext {
-  const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
-  const termMatcher = createTermMatcher(glossaryNames(vault.notes.map((entry) => entry.note)));
-  return { root, links: vault.links, notes, termMatcher };
 }

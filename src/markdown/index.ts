@@ -3,18 +3,58 @@
  * library or a thin adapter over src/lib, so a second processor can offer the same features.
  */
 import { rehypeHeadingIds, rehypeShiki, type RemarkPlugins, type RehypePlugins } from '@astrojs/markdown-remark';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
-import remarkFlexibleMarkers from 'remark-flexible-markers';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
+import { highlightPlugin } from './highlights.ts';
 import remarkEmbeds from './remark-embeds.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
+
+/** Code blocks: Shiki with one theme, after untrusted HTML is sanitized. */
+export const SHIKI_CONFIG = { theme: 'github-dark' } as const;
+
+/** What the `#` link after a heading says to a screen reader. */
+const anchorLabel = (heading: string) => `Link to “${heading}”`;
+
+const escapeText = (text: string) => text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
+const escapeAttribute = (text: string) => text.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+
+/** The `#` link's content: a visible `#` and, for screen readers, which heading it links to. */
+const anchorContent = (heading: string): ElementContent[] => [
+  { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+  {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['visually-hidden'] },
+    children: [{ type: 'text', value: anchorLabel(heading) }],
+  },
+];
+
+const ANCHOR_PROPERTIES = { className: ['anchor-link'], 'data-copy-link': '', 'data-pagefind-ignore': '' };
+
+/** The `#` link after a heading, as the rehype-autolink-headings setup below makes it. */
+export function headingAnchor(id: string, heading: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { ...ANCHOR_PROPERTIES, href: `#${id}` },
+    children: anchorContent(heading),
+  };
+}
+
+/** The same link as HTML, serialized as the remark path serializes it. */
+export function headingAnchorHtml(id: string, heading: string): string {
+  return (
+    `<a class="anchor-link" data-copy-link="" data-pagefind-ignore="" href="#${escapeAttribute(id)}">` +
+    `<span aria-hidden="true">#</span><span class="visually-hidden">${escapeText(anchorLabel(heading))}</span></a>`
+  );
+}
 
 export const remarkPlugins: RemarkPlugins = [
   // [[wikilinks]] and ![[embeds]]: the kept library parses them; src/lib resolves them.
@@ -25,29 +65,17 @@ export const remarkPlugins: RemarkPlugins = [
   remarkTermLinks,
   calloutPlugin,
   // ==highlights== → <mark>
-  [remarkFlexibleMarkers, { markerClassName: () => ['highlight'] }],
+  highlightPlugin,
   remarkInlineTags,
 ];
 
 export const rehypePlugins: RehypePlugins = [
   // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
   rehypeSafeHtml,
-  [rehypeShiki, { theme: 'github-dark' }],
+  [rehypeShiki, SHIKI_CONFIG],
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,
-    {
-      behavior: 'append',
-      properties: { className: ['anchor-link'], 'data-copy-link': '', 'data-pagefind-ignore': '' },
-      content: (heading: Element) => [
-        { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-        {
-          type: 'element',
-          tagName: 'span',
-          properties: { className: ['visually-hidden'] },
-          children: [{ type: 'text', value: `Link to “${toString(heading)}”` }],
-        },
-      ],
-    },
+    { behavior: 'append', properties: ANCHOR_PROPERTIES, content: (heading: Element) => anchorContent(toString(heading)) },
   ],
 ];

@@ -6,19 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import type { VaultLinks } from '../lib/links.ts';
-import type { NoteData, TermNote } from '../lib/note.ts';
-import type { TermMatcher } from '../lib/terms.ts';
+import { glossaryNames } from '../lib/garden-terms.ts';
+import type { LinkContext } from '../lib/link-render.ts';
+import { createTermMatcher } from '../lib/terms.ts';
 import type { VaultPath } from '../lib/types.ts';
+import type { LoadedVault } from '../lib/vault.ts';
 
-export interface LinkContext {
-  /** The vault folder, absolute. */
-  root: string;
-  links: VaultLinks;
-  notes: ReadonlyMap<VaultPath, { note: NoteData; body: string }>;
-  /** The glossary's names, compiled once, for the first-mention links of briefs. */
-  termMatcher: TermMatcher<TermNote>;
-}
+export type { LinkContext };
 
 const KEY = Symbol.for('study-garden.link-context');
 type WithContext = typeof globalThis & { [KEY]?: LinkContext };
@@ -38,4 +32,11 @@ export function vaultPathOf(context: LinkContext, file: { path?: string; history
   const absolute = path.startsWith('file:') ? fileURLToPath(path) : path;
   const inVault = relative(context.root, absolute).split('\\').join('/');
   return context.notes.has(inVault as VaultPath) ? (inVault as VaultPath) : undefined;
+}
+
+/** What the Markdown plugins need of the whole vault while one note renders. */
+export function createLinkContext(root: string, vault: LoadedVault): LinkContext {
+  const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
+  const termMatcher = createTermMatcher(glossaryNames(vault.notes.map((entry) => entry.note)));
+  return { root, links: vault.links, notes, termMatcher };
 }

@@ -5,7 +5,6 @@
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
-import { visit, EXIT } from 'unist-util-visit';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 const siteAttributes = ['className', 'dataPreviewTitle', 'dataPreviewText', 'dataPreviewKind', 'dataCallout', 'dataCalloutType'];
@@ -29,20 +28,17 @@ export const safeHtmlSchema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
 };
 
+/** A note's HTML tree with its raw HTML parsed and everything unsafe taken out. */
+export function safeHtml(tree: Root): Root {
+  // Every tree is re-parsed, even one without raw HTML: the parse also normalises what plugins built
+  // (attribute values, property names), and skipping it changed the HTML of notes that wrote none.
+  return sanitize(raw(tree), safeHtmlSchema) as Root;
+}
+
 export default function rehypeSafeHtml() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? '';
     if (/\.mdx$/i.test(path)) return tree;
-    // Re-parsing the whole tree as HTML is only needed where the note wrote HTML; most notes do not.
-    return sanitize(hasRawHtml(tree) ? raw(tree) : tree, safeHtmlSchema) as Root;
+    return safeHtml(tree);
   };
-}
-
-function hasRawHtml(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return EXIT;
-  });
-  return found;
 }

@@ -11,13 +11,15 @@ import type { NoteData } from '../lib/note.ts';
 import { createTermMatcher } from '../lib/terms.ts';
 import type { VaultPath } from '../lib/types.ts';
 import { setLinkContext } from './link-context.ts';
-import { siteMarkdownProcessor } from './processor.ts';
+import { markdownProcessor, type MarkdownProcessorName } from './processor.ts';
 
 export interface WorkerSetup {
   root: string;
   linkTargets: LinkTargetNote[];
   attachments: string[];
   notes: [VaultPath, { note: NoteData; body: string }][];
+  /** The site's processor, built here as astro.config.mjs builds it. */
+  processor: MarkdownProcessorName;
   /** What Astro passes to the processor's createRenderer (the project's markdown and image settings). */
   rendererOptions: Record<string, unknown>;
 }
@@ -43,7 +45,7 @@ if (!port) throw new Error('render-worker.ts runs as a worker thread');
 
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'setup') {
-    const { root, linkTargets, attachments, notes, rendererOptions } = request.setup;
+    const { root, linkTargets, attachments, notes, processor, rendererOptions } = request.setup;
     const noteMap = new Map(notes);
     setLinkContext({
       root,
@@ -51,7 +53,7 @@ port.on('message', (request: WorkerRequest) => {
       notes: noteMap,
       termMatcher: createTermMatcher(glossaryNames([...noteMap.values()].map((entry) => entry.note))),
     });
-    renderer = siteMarkdownProcessor().createRenderer(rendererOptions as never) as Promise<Renderer>;
+    renderer = markdownProcessor(processor).createRenderer(rendererOptions as never) as Promise<Renderer>;
     renderer.then(
       () => port.postMessage({ kind: 'ready' } satisfies WorkerReply),
       (error: unknown) => port.postMessage({ kind: 'failed', id: -1, message: String(error) } satisfies WorkerReply),

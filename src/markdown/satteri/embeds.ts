@@ -1,0 +1,24 @@
+/** Sole `![[Note]]` blocks shown in place (src/lib/embeds.ts), in blocks at any depth but paragraphs. */
+import type { RootContent } from 'mdast';
+import type { MdastPluginDefinition } from 'satteri';
+import { createUniqueId, embedReplacement } from '../../lib/embeds.ts';
+import { noteOf } from './shared.ts';
+
+export const embedsPlugin: MdastPluginDefinition = {
+  name: 'garden-embeds',
+  before(root, ctx) {
+    const current = noteOf(ctx.fileURL);
+    if (!current) return;
+    const { context, from } = current;
+    const uniqueId = createUniqueId();
+    const walk = (parent: { children: readonly RootContent[] }) => {
+      for (const child of parent.children) {
+        const replacement = embedReplacement(child, context, from, [from], uniqueId);
+        if (replacement) {
+          if (replacement.length !== 1 || replacement[0] !== child) ctx.replaceNode(child, replacement);
+        } else if ('children' in child && child.type !== 'paragraph') walk(child);
+      }
+    };
+    walk(root);
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The site's Markdown features as Sätteri plugins: the same thin adapters over src/lib (and the same
+ * kept libraries) as the remark/rehype ones in ../index.ts, in the same order, with the same HTML.
+ * Sätteri itself parses GFM, smart punctuation and the `[[wikilink]]` syntax.
+ */
+import type { HastPluginList, MdastPluginList } from 'satteri';
+import type { SatteriFeatures } from '@astrojs/markdown-satteri';
+import { autolinkHeadingsPlugin } from './autolink-headings.ts';
+import { calloutsPlugin } from './callouts.ts';
+import { embedsPlugin } from './embeds.ts';
+import { headingIdsPlugin } from './heading-ids.ts';
+import { highlightsPlugin } from './highlights.ts';
+import { inlineTagsPlugin } from './inline-tags.ts';
+import { safeHtmlPlugin } from './safe-html.ts';
+import { shikiPlugin } from './shiki.ts';
+import { smartDashes } from './smart-dashes.ts';
+import { tableAlignPlugin } from './table-align.ts';
+import { termLinksPlugin } from './term-links.ts';
+import { wikilinkSyntax } from './wikilink-syntax.ts';
+import { wikilinksPlugin } from './wikilinks.ts';
+
+export const satteriFeatures: SatteriFeatures = {
+  gfm: true,
+  // Quotes and ellipses as remark-smartypants makes them; its dashes differ (see smart-dashes.ts).
+  smartPunctuation: { quotes: true, ellipses: true, dashes: false },
+  wikilinks: true,
+};
+
+export const satteriMdastPlugins: MdastPluginList = [
+  smartDashes,
+  wikilinkSyntax,
+  headingIdsPlugin,
+  embedsPlugin,
+  wikilinksPlugin,
+  termLinksPlugin,
+  calloutsPlugin,
+  highlightsPlugin,
+  inlineTagsPlugin,
+];
+
+// Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
+export const satteriHastPlugins: HastPluginList = [tableAlignPlugin, safeHtmlPlugin, shikiPlugin, autolinkHeadingsPlugin];

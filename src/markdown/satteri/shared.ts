@@ -1,0 +1,25 @@
+/** What every Sätteri adapter needs: the note being rendered, and plain copies of its tree. */
+import type { LinkContext } from '../../lib/link-render.ts';
+import type { VaultPath } from '../../lib/types.ts';
+import { getLinkContext, vaultPathOf } from '../link-context.ts';
+
+/** The vault context and the note a compile renders, when it is a note of the current vault. */
+export function noteOf(fileURL: URL | undefined): { context: LinkContext; from: VaultPath } | undefined {
+  const context = getLinkContext();
+  const from = context && fileURL ? vaultPathOf(context, { path: fileURL.href }) : undefined;
+  return context && from ? { context, from } : undefined;
+}
+
+/**
+ * A plain copy of a node Sätteri hands a plugin (its nodes carry arena references), for code that
+ * changes a tree in place — the kept remark/rehype libraries — before the result is put back.
+ */
+export function plainCopy<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(plainCopy) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) {
+    if (!key.startsWith('_')) copy[key] = plainCopy((node as Record<string, unknown>)[key]);
+  }
+  return copy as T;
+}

@@ -1,0 +1,48 @@
+/**
+ * Renders a vault's notes as the vault loader does — loaded, link context registered, each body made
+ * renderable — with either Markdown processor, without an Astro build.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { renderableBody } from '../../src/lib/note.ts';
+import type { VaultPath } from '../../src/lib/types.ts';
+import { listVaultFiles, loadVault } from '../../src/lib/vault.ts';
+import { createLinkContext, setLinkContext } from '../../src/markdown/link-context.ts';
+import { markdownProcessor, type MarkdownProcessorName } from '../../src/markdown/processor.ts';
+
+export interface RenderableNote {
+  vaultPath: string;
+  markdown: string;
+  fileURL: URL;
+}
+
+/** Loads a vault and registers its link context; returns its published `.md` notes, ready to render. */
+export async function loadRenderableVault(root: string): Promise<RenderableNote[]> {
+  const { notes: paths, attachments } = listVaultFiles(root);
+  const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+  return loadRenderableFiles(root, files, attachments);
+}
+
+/** The same for notes given as texts, as if they were files below `root`. */
+export function loadRenderableFiles(
+  root: string,
+  files: readonly { path: VaultPath; text: string }[],
+  attachments: readonly string[] = [],
+): RenderableNote[] {
+  const vault = loadVault(files, { attachments, brokenLinks: 'warn' });
+  setLinkContext(createLinkContext(root, vault));
+  return vault.notes
+    .filter(({ note }) => note.format !== 'mdx')
+    .map(({ note, body, bodyLine }) => ({
+      vaultPath: note.vaultPath,
+      markdown: renderableBody(body, bodyLine),
+      fileURL: pathToFileURL(join(root, note.vaultPath)),
+    }));
+}
+
+/** A renderer as Astro creates it for `markdown.processor`, with the site's Markdown settings. */
+export function createRenderer(name: MarkdownProcessorName): Promise<MarkdownRenderer> {
+  return markdownProcessor(name).createRenderer({ ...markdownConfigDefaults, syntaxHighlight: false });
+}

@@ -1,0 +1,153 @@
+/**
+ * The two Markdown processors (unified with the remark/rehype adapters, Sätteri with its own) give
+ * the same HTML and the same headings for every note of every fixture vault, the default site, and
+ * a vault of Markdown corner cases — rendered as the vault loader renders them, without a build.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { asVaultPath } from '../../src/lib/types.ts';
+import { PROJECT_ROOT } from '../helpers/build.ts';
+import { createRenderer, loadRenderableVault, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
+
+/**
+ * Astro's own image marker (added after every site plugin) writes its JSON in another key order and
+ * entity style under each processor; Astro decodes it and swaps in the optimised image either way.
+ * Compared as the JSON it means, and nothing else is normalised.
+ */
+function canonicalImageMarkers(html: string): string {
+  return html.replace(/__ASTRO_IMAGE_="([^"]+)"/g, (_, value: string) => {
+    const json = JSON.parse(value.replace(/&(?:#x22|quot);/g, '"').replace(/&(?:amp|#x26|#38);/g, '&')) as Record<
+      string,
+      unknown
+    >;
+    const sorted = Object.fromEntries(Object.entries(json).sort(([a], [b]) => a.localeCompare(b)));
+    return `__ASTRO_IMAGE_=${JSON.stringify(JSON.stringify(sorted))}`;
+  });
+}
+
+const VAULTS = [...readdirSync(join(PROJECT_ROOT, 'tests/fixtures')).map((name) => `tests/fixtures/${name}`), 'content'];
+
+/** Corner cases of every feature, for both renderers at once. */
+const CORNER_CASES: Record<string, string> = {
+  'Corner/Term.md':
+    '---\ndg-publish: true\ntype: term\ntitle: Politburo\ndefinition: The top body.\naliases: [Presidium]\n---\nThe term.\n',
+  'Corner/Other.md':
+    '---\ndg-publish: true\ntitle: Other\ndescription: It\'s another "note" & more > less.\n---\n# Top\n\n## Section & <more>\n\nOther body with ==mark== and #tag.\n',
+  'Corner/Syntax.md': [
+    '---',
+    'dg-publish: true',
+    'title: Syntax',
+    '---',
+    '# Heading with [[Other]] and `code` & <b>html</b>',
+    '',
+    "The Politburo met; the presidium too. \"Quotes\" -- dashes --- and ---- ellipses... 'single' it's \"nested 'quotes'\" a--b 1--2 -- \"**bold**\" ('x') 5'10\" `a--b` [x--y](https://example.org/a--b) <tag> a > b",
+    '',
+    '## Heading with [[Other#Section & <more>|label]] and ==mark==',
+    '',
+    'Links: [[Other]], [[Other|text]], [[Other#Top]], [[#Heading with Other and code & html]], [md](Other.md), [web](https://example.org), [[Missing]].',
+    '',
+    'Tags: #one #two/three (#four) not#five #1962 `#code` [#inlink](https://example.org) **#strong**',
+    '',
+    'Marks: ==one== and ==two **bold** three== and =r=red== and == not == and ==.',
+    '',
+    '> [!note]',
+    '> Untitled body with #tag.',
+    '',
+    '> [!warning]- Folded *title*',
+    '> Body line',
+    '>',
+    '> > [!tip] Nested',
+    '> > inner',
+    '',
+    '> [!FAQ]+ Open',
+    '',
+    '> plain quote',
+    '',
+    '> [!unknown] Custom type',
+    '> text',
+    '',
+    '| Left | Right | Centre |',
+    '|:-----|------:|:------:|',
+    '| [[Other\\|piped]] | ==m== | #tag |',
+    '',
+    '- [ ] open task',
+    '- [x] done task',
+    '  1. nested',
+    '',
+    'A note[^a] and another[^b].',
+    '',
+    '[^a]: First **note**.',
+    '[^b]: Second.',
+    '',
+    '```js title="x.js"',
+    'const a = "<b>";',
+    '```',
+    '',
+    '```',
+    'no language %%x%%',
+    '```',
+    '',
+    '    indented code',
+    '',
+    '<details><summary>Raw</summary>inside <em>raw</em> <script>x()</script></details>',
+    '',
+    'Inline <span onclick="x()">span</span> and <kbd>Ctrl</kbd>.',
+    '',
+    '![[Other]]',
+    '',
+    '![[Other#Section & <more>]]',
+    '',
+    '- ![[Other]]',
+    '',
+    '![alt text](https://example.org/a.png "title")',
+    '',
+    '~~strike~~ and autolink https://example.org and <https://example.org/x>.',
+    '',
+    '***',
+    '',
+    'Hard  ',
+    'break and soft',
+    'break.',
+  ].join('\n'),
+};
+
+async function renderBoth(notes: RenderableNote[], unified: MarkdownRenderer, satteri: MarkdownRenderer) {
+  const results = [];
+  for (const note of notes) {
+    const [expected, actual] = [
+      await unified.render(note.markdown, { fileURL: note.fileURL }),
+      await satteri.render(note.markdown, { fileURL: note.fileURL }),
+    ];
+    results.push({ note, expected, actual });
+  }
+  return results;
+}
+
+describe('unified and Sätteri render the same HTML', () => {
+  let unified: MarkdownRenderer;
+  let satteri: MarkdownRenderer;
+  beforeAll(async () => {
+    [unified, satteri] = await Promise.all([createRenderer('unified'), createRenderer('satteri')]);
+  });
+
+  it.each(VAULTS)('every note of %s', async (vault) => {
+    const notes = await loadRenderableVault(join(PROJECT_ROOT, vault));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const { note, expected, actual } of await renderBoth(notes, unified, satteri)) {
+      expect(canonicalImageMarkers(actual.code), note.vaultPath).toBe(canonicalImageMarkers(expected.code));
+      expect(actual.metadata.headings, note.vaultPath).toEqual(expected.metadata.headings);
+      expect(actual.metadata.localImagePaths, note.vaultPath).toEqual(expected.metadata.localImagePaths);
+    }
+  });
+
+  it('every corner case of the site’s Markdown', async () => {
+    const files = Object.entries(CORNER_CASES).map(([path, text]) => ({ path: asVaultPath(path), text }));
+    const notes = loadRenderableFiles(join(PROJECT_ROOT, 'tests/.tmp/corner-cases'), files);
+    for (const { note, expected, actual } of await renderBoth(notes, unified, satteri)) {
+      expect(actual.code, note.vaultPath).toBe(expected.code);
+      expect(actual.metadata.headings, note.vaultPath).toEqual(expected.metadata.headings);
+    }
+  });
+});
