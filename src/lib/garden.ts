@@ -67,10 +67,11 @@ export interface TreeFolder {
 
 export const KIND_ORDER: readonly NoteType[] = ['brief', 'timeline', 'term', 'course'];
 
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 export function compareTitles(a: NoteData, b: NoteData): number {
-  return (
-    a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true }) || compareCodePoints(a.vaultPath, b.vaultPath)
-  );
+  return titleOrder.compare(a.title, b.title) || compareCodePoints(a.vaultPath, b.vaultPath);
 }
 
 export function buildGarden(input: readonly NoteData[]): Garden {

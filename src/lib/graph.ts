@@ -196,7 +196,17 @@ interface SimNode extends SimulationNodeDatum {
   id: VaultPath;
 }
 
-export function layoutGraph(notes: readonly NoteData[], edges: readonly GraphEdge[], size = 600, ticks = 300): Graph {
+/** Layout steps for a graph of n notes: fewer as it grows (each step costs n log n), at least enough to settle. */
+export function layoutTicks(n: number): number {
+  return Math.max(60, Math.min(300, Math.round((300 * 600) / Math.max(1, n))));
+}
+
+export function layoutGraph(
+  notes: readonly NoteData[],
+  edges: readonly GraphEdge[],
+  size = 600,
+  ticks = layoutTicks(notes.length),
+): Graph {
   const sorted = [...notes].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath));
   const nodes: SimNode[] = sorted.map((note) => ({ id: note.vaultPath }));
   const links = edges.map((edge) => ({ source: edge.source, target: edge.target }));

@@ -9,10 +9,10 @@ import { headingKey } from './headings.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
 import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
-import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome } from './note.ts';
+import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome, type TermNote } from './note.ts';
 import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
 import { TAG_INDEX_URL, tagUrl } from './tags.ts';
-import { createTermMatcher } from './terms.ts';
+import { createTermMatcher, type TermMatcher } from './terms.ts';
 import { SITE_URLS, type ServedUrls } from './url-lock.ts';
 import { asVaultPath, type Problem, type SiteUrl, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
@@ -81,7 +81,44 @@ export const EMBED_DEPTH = 3;
 /**
  * Loads a vault from its files' texts. Pure: the caller reads the disk and lists attachments.
  */
+/**
+ * What a body scan needs to know (plain data, so a worker thread can run it): the Markdown, the ids
+ * its page reserves, and whether first mentions of glossary terms count (briefs only).
+ */
+export interface ScanJob {
+  vaultPath: VaultPath;
+  markdown: string;
+  reserved: string[];
+  terms: boolean;
+}
+
+/** A scan as plain data: each mention names its term by vault path. */
+export type StoredScan = Omit<ScannedNote, 'mentions'> & { mentions: { term: VaultPath; line: number; context: string }[] };
+
+export function runScanJob(job: ScanJob, termMatcher: TermMatcher<TermNote>): StoredScan {
+  const scanned = scanNote(job.markdown, job.reserved, job.terms ? termMatcher : undefined);
+  return { ...scanned, mentions: scanned.mentions.map((mention) => ({ ...mention, term: mention.term.vaultPath })) };
+}
+
+/** The vault after its frontmatter pass: every note read and the publish filter applied, bodies not yet scanned. */
+export interface ReadVault {
+  published: Extract<NoteOutcome, { status: 'published' }>[];
+  indexed: LinkTargetNote[];
+  problems: Problem[];
+  warnings: Problem[];
+  /** The published glossary, whose names the scans look for. */
+  terms: TermNote[];
+  scanJobs: ScanJob[];
+}
+
 export function loadVault(files: readonly { path: VaultPath; text: string }[], options: LoadOptions = {}): LoadedVault {
+  const read = readVault(files, options);
+  const termMatcher = createTermMatcher(glossaryNames(read.terms));
+  return completeVault(read, new Map(read.scanJobs.map((job) => [job.vaultPath, runScanJob(job, termMatcher)])), options);
+}
+
+/** Frontmatter first: the glossary's names must be known before any body is scanned. */
+export function readVault(files: readonly { path: VaultPath; text: string }[], options: LoadOptions = {}): ReadVault {
   const displayPath = options.displayPath ?? ((path: VaultPath) => path);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -99,16 +136,47 @@ export function loadVault(files: readonly { path: VaultPath; text: string }[], o
     } else published.push(outcome);
   }
 
-  // Then every published body, parsed once: headings, written links and first mentions of terms.
-  const termMatcher = createTermMatcher(glossaryNames(published.map((entry) => entry.note)));
+  const notes = published.map((entry) => entry.note);
+  return {
+    published,
+    indexed,
+    problems,
+    warnings,
+    terms: notes.filter((note): note is TermNote => note.type === 'term'),
+    scanJobs: published.map(({ note, body, bodyLine }) => ({
+      vaultPath: note.vaultPath,
+      markdown: renderableBody(body, bodyLine),
+      reserved: [...reservedIds(note)],
+      terms: note.type === 'brief',
+    })),
+  };
+}
+
+/**
+ * Then every published body, scanned once (here or on worker threads): headings, written links and
+ * first mentions of terms; links resolved and the site-wide rules checked.
+ */
+export function completeVault(
+  read: ReadVault,
+  stored: ReadonlyMap<VaultPath, StoredScan>,
+  options: LoadOptions = {},
+): LoadedVault {
+  const displayPath = options.displayPath ?? ((path: VaultPath) => path);
+  const { published, problems, warnings } = read;
+  const indexed = [...read.indexed];
+  const termsByPath = new Map(read.terms.map((term) => [term.vaultPath, term]));
   const scans = new Map<VaultPath, ScannedNote>();
   for (const entry of published) {
     const { note } = entry;
-    const scanned = scanNote(
-      renderableBody(entry.body, entry.bodyLine),
-      reservedIds(note),
-      note.type === 'brief' ? termMatcher : undefined,
-    );
+    const scan = stored.get(note.vaultPath);
+    if (!scan) throw new Error(`${note.vaultPath} was not scanned`);
+    const scanned: ScannedNote = {
+      ...scan,
+      mentions: scan.mentions.flatMap((mention) => {
+        const term = termsByPath.get(mention.term);
+        return term ? [{ ...mention, term }] : [];
+      }),
+    };
     note.headings = scanned.headings;
     note.words = scanned.words;
     note.tags = [...new Set([...note.tags, ...scanned.tags])].sort();

@@ -6,20 +6,26 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { NoteData } from '../lib/note.ts';
-import type { Problem } from '../lib/types.ts';
+import type { Problem, VaultPath } from '../lib/types.ts';
+import { glossaryNames } from '../lib/garden-terms.ts';
 import { renderableBody } from '../lib/note.ts';
+import { createTermMatcher } from '../lib/terms.ts';
 import {
   formatProblems,
   isNotePath,
+  completeVault,
   listVaultFiles,
-  loadVault,
+  readVault,
+  runScanJob,
+  type ReadVault,
+  type StoredScan,
   servedUrls,
   type LoadedVault,
   type PublishedNote,
@@ -27,7 +33,7 @@ import {
 import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
-import { createRenderPool, RenderError, type RenderPool } from './render-pool.ts';
+import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
 export interface VaultLoaderOptions {
   /** The vault folder, relative to the project root or absolute. */
@@ -97,69 +103,103 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
   const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
-  const vault = loadVault(files, { displayPath, attachments, brokenLinks: options.brokenLinks });
-  for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
-  const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
-  if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
-  setLinkContext(createLinkContext(root, vault));
-  const checked = performance.now();
-  // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
-  // bodies of the notes it embeds: a change to any of those re-renders every note.
-  const embedded = new Set(vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)));
-  const vaultDigest = context.generateDigest(
-    JSON.stringify([
-      options.markdownProcessor ?? '',
-      await rendererSources(projectRoot),
-      attachments,
-      vault.notes.map(({ note, body }) => [
-        note.vaultPath,
-        note.url,
-        note.title,
-        note.type === 'term' ? [note.term, note.definition, note.aliases] : note.description,
-        note.headings,
-        embedded.has(note.vaultPath) ? body : '',
-      ]),
-    ]),
-  );
-
-  const toRender = vault.notes.filter((entry) => entry.note.format !== 'mdx' && !cachedRendering(store, entry, vaultDigest));
-  const pool = await startRenderPool(
-    context,
-    projectRoot,
-    root,
-    vault,
-    attachments,
-    options.markdownProcessor ?? 'unified',
-    workerCount(options.renderWorkers, toRender.length),
-  );
-  const render: RenderMarkdown = pool
-    ? (markdown, renderOptions) => renderInPool(pool, markdown, renderOptions?.fileURL)
-    : context.renderMarkdown;
-  let prepared: Awaited<ReturnType<typeof prepareEntry>>[];
+  const loadOptions = { displayPath, attachments, brokenLinks: options.brokenLinks };
+  const read = readVault(files, loadOptions);
+  // Worker threads start only for a build with enough to scan or render.
+  let pool: WorkerPool | undefined;
+  const poolFor = (jobs: number) => {
+    const size = workerCount(options.renderWorkers, jobs);
+    if (!pool && size > 0) pool = createWorkerPool(pathToFileURL(join(projectRoot, 'src/loaders/vault-worker.ts')), size);
+    return size > 0 ? pool : undefined;
+  };
   try {
-    const limit = pLimit(pool ? RENDER_CONCURRENCY * 4 : RENDER_CONCURRENCY);
-    prepared = await Promise.all(
+    const scanCache = await readScanCache(context, read);
+    const toScan = read.scanJobs.filter((job) => !scanCache.hits.has(job.vaultPath));
+    const scans = new Map(scanCache.hits);
+    const scanPool = poolFor(toScan.length);
+    if (scanPool) {
+      await scanPool.setupScans(read.terms);
+      const scanned = await Promise.all(toScan.map((job) => scanPool.scan(job)));
+      toScan.forEach((job, index) => scans.set(job.vaultPath, scanned[index] as StoredScan));
+    } else {
+      const termMatcher = createTermMatcher(glossaryNames(read.terms));
+      for (const job of toScan) scans.set(job.vaultPath, runScanJob(job, termMatcher));
+    }
+    const vault = completeVault(read, scans, loadOptions);
+    for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
+    const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
+    if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
+    await writeScanCache(context, scanCache.keys, scans);
+    setLinkContext(createLinkContext(root, vault));
+    const checked = performance.now();
+    // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
+    // bodies of the notes it embeds: a change to any of those re-renders every note.
+    const embedded = new Set(
+      vault.notes.flatMap(({ note }) => note.links.filter((link) => link.embed).map((link) => link.target)),
+    );
+    const vaultDigest = context.generateDigest(
+      JSON.stringify([
+        options.markdownProcessor ?? '',
+        await rendererSources(projectRoot),
+        attachments,
+        vault.notes.map(({ note, body }) => [
+          note.vaultPath,
+          note.url,
+          note.title,
+          note.type === 'term' ? [note.term, note.definition, note.aliases] : note.description,
+          note.headings,
+          embedded.has(note.vaultPath) ? body : '',
+        ]),
+      ]),
+    );
+
+    const toRender = vault.notes.filter((entry) => entry.note.format !== 'mdx' && !cachedRendering(store, entry, vaultDigest));
+    const renderPool = poolFor(toRender.length);
+    if (renderPool) {
+      const { markdown, image } = context.config;
+      await renderPool.setupRenders({
+        root,
+        linkTargets: vault.linkTargets,
+        attachments,
+        notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
+        processor: options.markdownProcessor ?? 'unified',
+        // What Astro's own renderMarkdown passes to the processor.
+        rendererOptions: structuredClone({
+          image,
+          syntaxHighlight: markdown.syntaxHighlight,
+          shikiConfig: markdown.shikiConfig,
+          gfm: markdown.gfm,
+          smartypants: markdown.smartypants,
+        }),
+      });
+    }
+    const render: RenderMarkdown = renderPool
+      ? (markdown, renderOptions) => renderInPool(renderPool, markdown, renderOptions?.fileURL)
+      : context.renderMarkdown;
+    const limit = pLimit(renderPool ? RENDER_CONCURRENCY * 4 : RENDER_CONCURRENCY);
+    const prepared = await Promise.all(
       vault.notes.map((note) => limit(() => prepareEntry(context, render, root, displayPath, vaultDigest, note))),
     );
-  } finally {
-    await pool?.close();
-  }
-  const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
-  if (renderProblems.length > 0) throw new VaultError(renderProblems);
+    const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
+    if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
-  // Only now, with the whole vault valid, is the store changed.
-  const keep = new Set<string>();
-  for (const result of prepared) {
-    if ('problem' in result) continue;
-    keep.add(result.entry.id);
-    store.set(result.entry);
+    // Only now, with the whole vault valid, is the store changed.
+    const keep = new Set<string>();
+    for (const result of prepared) {
+      if ('problem' in result) continue;
+      keep.add(result.entry.id);
+      store.set(result.entry);
+    }
+    for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+    const threads = (used: WorkerPool | undefined) => (used ? ` on ${used.size} threads` : '');
+    logger.info(
+      `${keep.size} published notes loaded from ${paths.length} notes in the vault: ${toScan.length} scanned${threads(scanPool)} ` +
+        `and the vault checked in ${seconds(started, checked)}, ${toRender.length} rendered in ${seconds(checked, performance.now())}${threads(renderPool)}`,
+    );
+  } finally {
+    await (pool as WorkerPool | undefined)?.close();
   }
-  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
-  logger.info(
-    `${keep.size} published notes loaded from ${paths.length} notes in the vault: read and checked in ${seconds(started, checked)}, ` +
-      `${toRender.length} rendered in ${seconds(checked, performance.now())}${pool ? ` on ${pool.size} threads` : ''}`,
-  );
 }
 
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
@@ -214,6 +254,50 @@ async function prepareEntry(
 type RenderMarkdown = LoaderContext['renderMarkdown'];
 type Rendered = Awaited<ReturnType<RenderMarkdown>>;
 
+/**
+ * Scans from earlier builds, reused while the note's Markdown, its reserved ids and (for briefs) the
+ * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
+ */
+const SCAN_CACHE = 'garden-scans.json';
+const SCAN_CACHE_VERSION = 1;
+
+interface ScanCache {
+  hits: Map<VaultPath, StoredScan>;
+  keys: Map<VaultPath, string>;
+}
+
+async function readScanCache({ config, generateDigest }: LoaderContext, read: ReadVault): Promise<ScanCache> {
+  const glossary = generateDigest(JSON.stringify(glossaryNames(read.terms)));
+  const keys = new Map(
+    read.scanJobs.map((job) => [
+      job.vaultPath,
+      generateDigest(JSON.stringify([SCAN_CACHE_VERSION, job, job.terms ? glossary : ''])),
+    ]),
+  );
+  const hits = new Map<VaultPath, StoredScan>();
+  const text = await readFile(new URL(SCAN_CACHE, config.cacheDir), 'utf8').catch(() => undefined);
+  let stored: Record<string, { key: string; scan: StoredScan }> = {};
+  try {
+    stored = text ? (JSON.parse(text) as typeof stored) : {};
+  } catch {
+    // A damaged cache is no cache: every note is scanned again.
+  }
+  for (const [path, key] of keys) {
+    const entry = stored[path];
+    if (entry?.key === key) hits.set(path, entry.scan);
+  }
+  return { hits, keys };
+}
+
+/** Written whole to a temporary file and renamed, so a stopped build never leaves half a cache. */
+async function writeScanCache({ config }: LoaderContext, keys: Map<VaultPath, string>, scans: Map<VaultPath, StoredScan>) {
+  const entries = Object.fromEntries([...scans].map(([path, scan]) => [path, { key: keys.get(path), scan }]));
+  const file = fileURLToPath(new URL(SCAN_CACHE, config.cacheDir));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, JSON.stringify(entries));
+  await rename(`${file}.tmp`, file);
+}
+
 /** Rendering depends on the body and the vault around it: it is reused while neither nor the renderer changed. */
 function cachedRendering(store: LoaderContext['store'], { note, body }: Pick<PublishedNote, 'note' | 'body'>, renderKey: string) {
   const cached = store.get(note.vaultPath);
@@ -227,43 +311,9 @@ function workerCount(option: VaultLoaderOptions['renderWorkers'], notesToRender:
   return notesToRender >= WORKERS_FROM ? Math.min(availableParallelism(), 4) : 0;
 }
 
-/** Worker threads with the vault's link context, or none (small builds, or settings a thread cannot take). */
-async function startRenderPool(
-  { config, logger }: LoaderContext,
-  projectRoot: string,
-  root: string,
-  vault: LoadedVault,
-  attachments: string[],
-  processor: MarkdownProcessorName,
-  size: number,
-): Promise<RenderPool | undefined> {
-  if (size === 0) return undefined;
-  const { markdown, image } = config;
-  const rendererOptions = {
-    image,
-    syntaxHighlight: markdown.syntaxHighlight,
-    shikiConfig: markdown.shikiConfig,
-    gfm: markdown.gfm,
-    smartypants: markdown.smartypants,
-  };
-  try {
-    return await createRenderPool(pathToFileURL(join(projectRoot, 'src/markdown/render-worker.ts')), size, {
-      root,
-      linkTargets: vault.linkTargets,
-      attachments,
-      notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
-      processor,
-      rendererOptions: structuredClone(rendererOptions),
-    });
-  } catch (error) {
-    logger.warn(`Rendering on one thread: the render workers could not start (${(error as Error).message})`);
-    return undefined;
-  }
-}
-
 /** A body rendered by a worker, in the shape Astro's own renderMarkdown gives. */
-async function renderInPool(pool: RenderPool, markdown: string, fileURL: URL | undefined): Promise<Rendered> {
-  if (!fileURL) throw new RenderError('a note is rendered with its file URL');
+async function renderInPool(pool: WorkerPool, markdown: string, fileURL: URL | undefined): Promise<Rendered> {
+  if (!fileURL) throw new WorkerJobError('a note is rendered with its file URL');
   const { code, metadata } = await pool.render(markdown, fileURL);
   const images = (key: string) => (Array.isArray(metadata[key]) ? (metadata[key] as string[]) : []);
   return {
