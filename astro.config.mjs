@@ -37,6 +37,8 @@ export default defineConfig({
     processor: markdownProcessor(siteConfig.markdownProcessor),
   },
   devToolbar: { enabled: false },
+  // A rebuild copies the pages of unchanged notes from the last build (their keys: src/lib/page-keys.ts).
+  experimental: { incrementalBuild: true },
   // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme
   // script is allowed by its hash; Pagefind needs WebAssembly and a worker from a blob.
   security: {

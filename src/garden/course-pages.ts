@@ -31,7 +31,9 @@ export function courseMaterial(course: Course): CourseMaterial {
 export function coursePaths(garden: Garden) {
   return garden.courses.flatMap((course) => {
     const param = routeParamForUrl(course.note.url);
-    return param === undefined ? [] : [{ params: { course: param }, props: { course: course.note.vaultPath } }];
+    return param === undefined
+      ? []
+      : [{ params: { course: param }, props: { course: course.note.vaultPath }, cacheKey: garden.pageKeys.course(course) }];
   });
 }
 

@@ -5,6 +5,7 @@
 import { glossaryNames } from './garden-terms.ts';
 import type { CourseNote, NoteData, NoteType, TermNote } from './note.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
+import { createPageKeys, type PageKeys } from './page-keys.ts';
 import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from './types.ts';
 import { compareCodePoints, folderOf } from './vault.ts';
@@ -49,6 +50,8 @@ export interface Garden {
   neighboursOf(note: NoteData): { previous?: NoteData; next?: NoteData };
   /** A course's notes as its folders hold them, for the navigation tree. */
   treeOf(course: Course): TreeFolder;
+  /** Incremental-build cache keys of pages (src/lib/page-keys.ts). */
+  readonly pageKeys: PageKeys;
   /** The notes the graphs show, the links between them and each note's neighbours, computed once. */
   graph: {
     notes: NoteData[];
@@ -126,7 +129,8 @@ export function buildGarden(input: readonly NoteData[]): Garden {
   const home = notes.find((note) => note.url === '/');
   // Each course's tree is built once, on first use, and shared by every page of the course.
   const trees = new Map<Course, TreeFolder>();
-  return {
+  let pageKeys: PageKeys | undefined;
+  const garden: Garden = {
     notes,
     redirects,
     backlinksOf: (note) => backlinks.get(note.vaultPath) ?? [],
@@ -150,9 +154,13 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       if (!tree) trees.set(course, (tree = courseTree(course)));
       return tree;
     },
+    get pageKeys() {
+      return (pageKeys ??= createPageKeys(garden));
+    },
     graph: siteGraph(notes),
     ...(home ? { home } : {}),
   };
+  return garden;
 }
 
 /** A course's notes grouped by kind (briefs, timelines, terms, sub-courses), each group in reading order. */

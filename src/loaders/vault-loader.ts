@@ -162,7 +162,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
         linkTargets: vault.linkTargets,
         attachments,
         notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
-        processor: options.markdownProcessor ?? 'unified',
+        processor: options.markdownProcessor ?? 'satteri',
         // What Astro's own renderMarkdown passes to the processor.
         rendererOptions: structuredClone({
           image,
