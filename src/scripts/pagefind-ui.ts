@@ -1,35 +1,58 @@
 /**
- * Pagefind's own UI (the `pagefind-ui.js` written with the index, so it always matches it), loaded the
- * first time search is used, styled by the site's CSS variables, with a type badge on each result.
+ * Search with Pagefind's modular UI (`pagefind-modular-ui.js`, written with the index so it always
+ * matches it), loaded the first time search is used: the site's own labelled search box, filter
+ * pills, a live summary and a result list whose items are the site's (kind badge, dates, matching
+ * sections). The modular UI is a fifth of the size of Pagefind's default UI and loads a result's
+ * excerpt only when it scrolls into view, which keeps a first query within its budget.
  */
-interface PagefindResult {
+interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: Record<string, string>;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; url: string; excerpt: string }[];
 }
 
-interface PagefindUIInstance {
+interface ModularInstance {
+  add(component: unknown): void;
+  on(event: 'filters' | 'results' | 'search' | 'loading', callback: (...args: unknown[]) => void): void;
+  triggerLoad(): void;
   triggerSearch(term: string): void;
   triggerFilters(filters: Record<string, string[]>): void;
 }
 
-type PagefindUIConstructor = new (options: Record<string, unknown>) => PagefindUIInstance;
+interface ModularUI {
+  Instance: new (options: Record<string, unknown>) => ModularInstance;
+  Input: new (options: { inputElement: string; debounceTimeoutMs?: number }) => unknown;
+  ResultList: new (options: {
+    containerElement: string;
+    resultTemplate: (result: PagefindResultData) => string;
+    placeholderTemplate: () => string;
+  }) => unknown;
+  FilterPills: new (options: { containerElement: string; filter: string; selectMultiple?: boolean }) => unknown;
+  Summary: new (options: { containerElement: string; defaultMessage?: string }) => unknown;
+}
 
-const KIND = { brief: 'Brief', timeline: 'Timeline', term: 'Term', course: 'Course' } as Record<string, string>;
+export interface SearchUI {
+  triggerSearch(term: string): void;
+  triggerFilters(filters: Record<string, string[]>): void;
+}
 
-let loading: Promise<PagefindUIConstructor> | undefined;
+const KIND: Record<string, string> = { brief: 'Brief', timeline: 'Timeline', term: 'Term', course: 'Course' };
+const FILTER_NAMES: Record<string, string> = { type: 'Kind', course: 'Course', tag: 'Tag' };
+
+let loading: Promise<ModularUI> | undefined;
 
 /** Loads the UI's script and stylesheet once; rejects when there is no index (the dev server). */
-export function loadPagefindUI(): Promise<PagefindUIConstructor> {
-  loading ??= new Promise<PagefindUIConstructor>((resolve, reject) => {
+export function loadPagefindUI(): Promise<ModularUI> {
+  loading ??= new Promise<ModularUI>((resolve, reject) => {
     const style = document.createElement('link');
     style.rel = 'stylesheet';
-    style.href = '/pagefind/pagefind-ui.css';
+    style.href = '/pagefind/pagefind-modular-ui.css';
     document.head.append(style);
     const script = document.createElement('script');
-    script.src = '/pagefind/pagefind-ui.js';
+    script.src = '/pagefind/pagefind-modular-ui.js';
     script.onload = () => {
-      const found = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
+      const found = (window as unknown as { PagefindModularUI?: ModularUI }).PagefindModularUI;
       if (found) resolve(found);
       else reject(new Error('The search UI did not load'));
     };
@@ -44,33 +67,80 @@ export function loadPagefindUI(): Promise<PagefindUIConstructor> {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export async function createSearchUI(element: HTMLElement, options: Record<string, unknown> = {}): Promise<PagefindUIInstance> {
-  const PagefindUI = await loadPagefindUI();
-  return new PagefindUI({
-    element,
-    showSubResults: true,
-    showImages: false,
-    excerptLength: 24,
-    openFilters: ['type'],
-    showEmptyFilters: false,
-    translations: { placeholder: 'Search the notes', zero_results: 'No notes match [SEARCH_TERM]' },
-    processResult(result: PagefindResult) {
-      const kind = KIND[result.meta.type ?? ''];
-      // The excerpt is HTML (it carries <mark>): the badge goes in front of it, escaped.
-      if (kind)
-        result.excerpt = `<span class="result-kind" data-kind="${escapeHtml(result.meta.type as string)}">${kind}</span> ${result.excerpt}`;
-      if (result.meta.dates) result.excerpt += ` <span class="result-dates">${escapeHtml(result.meta.dates)}</span>`;
-      return result;
-    },
-    ...options,
+/** One result as the site shows it. Pagefind's excerpts are HTML (they carry <mark>); everything else is escaped. */
+function resultHtml(result: PagefindResultData): string {
+  const title = escapeHtml(result.meta.title ?? result.url);
+  const type = result.meta.type ?? '';
+  const kind = KIND[type] ? `<span class="result-kind" data-kind="${escapeHtml(type)}">${KIND[type]}</span>` : '';
+  const dates = result.meta.dates ? ` <span class="result-dates">${escapeHtml(result.meta.dates)}</span>` : '';
+  const sections = (result.sub_results ?? [])
+    .filter((sub) => sub.url !== result.url)
+    .slice(0, 3)
+    .map(
+      (sub) =>
+        `<li><a class="search-result-link search-result-section" href="${escapeHtml(sub.url)}">${escapeHtml(sub.title)}</a> <span class="search-result-excerpt">${sub.excerpt}</span></li>`,
+    )
+    .join('');
+  return `<li class="search-result">
+  <p class="search-result-title">${kind}<a class="search-result-link" href="${escapeHtml(result.url)}">${title}</a>${dates}</p>
+  <p class="search-result-excerpt">${result.excerpt}</p>
+  ${sections ? `<ul class="search-result-sections">${sections}</ul>` : ''}
+</li>`;
+}
+
+let instances = 0;
+
+/**
+ * A search box, filter pills (one group per filter), a summary read out as results change, and the
+ * results, inside `element`.
+ */
+export async function createSearchUI(
+  element: HTMLElement,
+  options: { autofocus?: boolean; filters?: string[] } = {},
+): Promise<SearchUI> {
+  const ui = await loadPagefindUI();
+  const id = `site-search-${instances++}`;
+  const filters = options.filters ?? ['type'];
+  element.innerHTML = `<form class="search-form" role="search" data-search-form>
+  <label class="visually-hidden" for="${id}-input">Search the notes</label>
+  <input class="search-input" id="${id}-input" type="search" placeholder="Search the notes" autocomplete="off" autocapitalize="none" enterkeyhint="search">
+</form>
+${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}" data-filter-name="${FILTER_NAMES[filter] ?? filter}"></div>`).join('')}
+<p class="search-summary" id="${id}-summary" role="status" aria-live="polite"></p>
+<ol class="search-results" id="${id}-results"></ol>`;
+  const input = element.querySelector<HTMLInputElement>('input') as HTMLInputElement;
+  // Enter never submits: it opens the first result (enableResultKeys).
+  element.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+  // Searching on the page's own thread spares a first query Pagefind's 12 kB worker script: a query
+  // takes milliseconds in its WebAssembly even at thousands of notes.
+  const instance = new ui.Instance({ excerptLength: 24, noWorker: true });
+  if (options.autofocus) input.focus();
+  for (const filter of filters) instance.add(new ui.FilterPills({ containerElement: `#${id}-filter-${filter}`, filter }));
+  instance.add(new ui.Summary({ containerElement: `#${id}-summary` }));
+  instance.add(
+    new ui.ResultList({
+      containerElement: `#${id}-results`,
+      resultTemplate: resultHtml,
+      placeholderTemplate: () =>
+        '<li class="search-result" data-loading aria-hidden="true"><p class="search-result-title">…</p></li>',
+    }),
+  );
+  // The box takes typing at once, but searches only once the index and its filters are loaded:
+  // Pagefind's filter pills fail on results that arrive before the filter list does.
+  await new Promise<void>((resolve) => {
+    instance.on('filters', () => resolve());
+    instance.triggerLoad();
   });
+  instance.add(new ui.Input({ inputElement: `#${id}-input` }));
+  if (input.value) instance.triggerSearch(input.value);
+  return instance;
 }
 
 /** Up and down arrows move between the search box and the results; Enter in the box opens the first. */
 export function enableResultKeys(container: HTMLElement): void {
   container.addEventListener('keydown', (event) => {
-    const links = [...container.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')];
-    const input = container.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('.search-result-link')];
+    const input = container.querySelector<HTMLInputElement>('.search-input');
     const active = document.activeElement;
     const index = links.indexOf(active as HTMLAnchorElement);
     if (event.key === 'ArrowDown' && links.length > 0) {

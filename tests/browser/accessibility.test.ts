@@ -40,7 +40,7 @@ describe.skipIf(!hasBrowser)('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const context = await session.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${session.origin}${path}`);
-      if (path.startsWith('/search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+      if (path.startsWith('/search/')) await page.locator('.search-result:not([data-loading])').first().waitFor();
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (

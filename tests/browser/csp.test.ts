@@ -62,12 +62,12 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
     }
     await page.goto(`${session.origin}${paths[2]}`);
     await page.keyboard.press('Control+k');
-    await page.locator('.pagefind-ui__search-input').waitFor();
+    await page.locator('.search-input').waitFor();
     await page.keyboard.type('virgin lands');
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await page.locator('.search-result:not([data-loading])').first().waitFor();
     seen.push(...(await violations()).map((violation) => `search: ${violation}`));
     await page.goto(`${session.origin}/search/?q=cuba&type=term`);
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await page.locator('.search-result:not([data-loading])').first().waitFor();
     seen.push(...(await violations()).map((violation) => `/search/: ${violation}`));
     await page.goto(`${session.origin}${COURSE}flashcards/`);
     await page.locator('[data-card]').click();

@@ -27,16 +27,17 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     return { page, errors, done: () => context.close() };
   }
 
-  const resultTitles = (page: Page) => page.locator('.pagefind-ui__result-title').allTextContents();
+  const resultTitles = (page: Page) =>
+    page.locator('.search-result > .search-result-title > .search-result-link').allTextContents();
 
   it('opens with Ctrl+K, finds the Virgin Lands term and brief, and Enter goes to the first result', async () => {
     const { page, errors, done } = await open(BRIEF);
     await page.keyboard.press('Control+k');
     const dialog = page.locator('dialog.search-dialog');
     await dialog.waitFor({ state: 'visible' });
-    await page.locator('.pagefind-ui__search-input').waitFor();
+    await page.locator('.search-input').waitFor();
     await page.keyboard.type('virgin lands');
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await page.locator('.search-result:not([data-loading])').first().waitFor();
     await expect
       .poll(() => resultTitles(page), { timeout: 15_000 })
       .toEqual(
@@ -46,7 +47,7 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
         ]),
       );
     expect(await page.locator('.result-kind').first().textContent()).toBe('Term');
-    const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
+    const first = await page.locator('.search-result-link').first().getAttribute('href');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === new URL(first as string, session.origin).pathname);
     expect(new URL(page.url()).pathname).toBe(`${COURSE}/glossary/virgin-lands-campaign/`);
@@ -59,11 +60,11 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     const button = page.locator('[data-open-search]');
     await button.focus();
     await page.keyboard.press('Enter');
-    await page.locator('.pagefind-ui__search-input').waitFor();
+    await page.locator('.search-input').waitFor();
     await page.keyboard.type('Cuba');
-    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    await page.locator('.search-result-link').first().waitFor();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('pagefind-ui__result-link');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('search-result-link');
     await page.keyboard.press('Escape');
     await page.locator('dialog.search-dialog').waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-open-search'))).toBe('');
@@ -77,16 +78,16 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     await done();
   });
 
-  it('reads ?q= on /search/ and shows results with the filter panel', async () => {
+  it('reads ?q= on /search/ and shows results with filters by kind, course and tag', async () => {
     const { page, errors, done } = await open('/search/?q=cuba');
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await page.locator('.search-result:not([data-loading])').first().waitFor();
     expect((await resultTitles(page)).length).toBeGreaterThan(0);
-    await page.locator('.pagefind-ui__filter-panel').waitFor();
-    await expect
-      .poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((name) => name.toLowerCase()), {
-        timeout: 15_000,
-      })
-      .toEqual(expect.arrayContaining(['type', 'course', 'tag']));
+    const filterGroups = () =>
+      page
+        .locator('.search-filter:has(.pagefind-modular-filter-pill)')
+        .evaluateAll((groups) => groups.map((group) => group.getAttribute('data-filter-name')?.toLowerCase()));
+    await expect.poll(filterGroups, { timeout: 15_000 }).toEqual(expect.arrayContaining(['kind', 'course', 'tag']));
+    expect(await page.locator('.search-summary').textContent()).toMatch(/result/);
     expect(await page.locator('[data-search-fallback]').isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await done();
@@ -94,7 +95,7 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
 
   it('applies filter parameters from the URL', async () => {
     const { page, done } = await open('/search/?q=khrushchev&type=term');
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await page.locator('.search-result:not([data-loading])').first().waitFor();
     await expect
       .poll(async () => (await page.locator('.result-kind').allTextContents()).every((kind) => kind === 'Term'), {
         timeout: 15_000,
