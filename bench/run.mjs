@@ -2,13 +2,14 @@
  * `npm run bench`: how fast and how heavy the site is, against the framework floor (bench/floor/).
  *
  *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors unified,satteri]
- *                      [--incremental 5000] [--no-lighthouse] [--label name]
+ *                      [--incremental 5000] [--memory 10000] [--no-lighthouse] [--label name]
  *
  * For each size N it writes a deterministic N-note vault with ../shared/bench/gen-corpus.mjs, runs
  * clean builds of the site (per Markdown processor) and of the floor, each in a fresh Node process,
  * and reports the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size
  * and page weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
- * compares the output with a clean build of the edited vault by hashing dist/. Lighthouse scores the
+ * compares the output with a clean build of the edited vault by hashing dist/. One clean build of a
+ * --memory-size vault (10 000 notes; 0 skips it) checks peak memory. Lighthouse scores the
  * default site. Results go to bench/results/<label>.md and .json, with the machine they ran on.
  * Never part of `npm test`: these machines are shared and noisy, so figures are medians and ratios.
  */
@@ -32,6 +33,7 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '3' },
     processors: { type: 'string', default: 'unified' },
     incremental: { type: 'string', default: '' },
+    memory: { type: 'string', default: '10000' },
     'no-lighthouse': { type: 'boolean', default: false },
     label: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     work: { type: 'string', default: join(tmpdir(), 'garden-bench') },
@@ -239,11 +241,16 @@ async function lighthouseScores() {
         onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       });
       const categories = result?.lhr.categories ?? {};
+      const audits = result?.lhr.audits ?? {};
       scores[name] = {
         url: path,
         ...Object.fromEntries(
           Object.entries(categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)]),
         ),
+        // What cost points, so the next person knows where to look.
+        failing: Object.values(audits)
+          .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative')
+          .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
       };
       log(`lighthouse ${name} (${path}): ${JSON.stringify(scores[name])}`);
     }
@@ -308,14 +315,23 @@ function markdownReport(results) {
       `Incremental (N = ${inc.notes}, one brief edited): rebuild ${seconds(inc.rebuildMs)} s against a cold ${seconds(inc.coldMs)} s — ratio ${inc.ratio.toFixed(2)}; output ${inc.identicalToCleanBuild ? 'identical to a clean build of the edited vault (every file of dist/ hashed)' : `differs from a clean build in ${inc.differingFiles.length} file(s): ${inc.differingFiles.join(', ')}`}.`,
     );
   }
+  if (results.memory) {
+    const m = results.memory;
+    lines.push(
+      '',
+      `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak, ${seconds(m.ms)} s, ${m.pages} pages.`,
+    );
+  }
   if (results.lighthouse) {
     lines.push(
       '',
-      '| Lighthouse page | URL | performance | accessibility | best practices | SEO |',
-      '| --- | --- | ---: | ---: | ---: | ---: |',
+      '| Lighthouse page | URL | performance | accessibility | best practices | SEO | audits below 0.9 |',
+      '| --- | --- | ---: | ---: | ---: | ---: | --- |',
     );
     for (const [name, s] of Object.entries(results.lighthouse)) {
-      lines.push(`| ${name} | ${s.url} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} |`);
+      lines.push(
+        `| ${name} | ${s.url} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.failing.join(', ') || '–'} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -329,6 +345,7 @@ const results = {
   sizes: [],
   growth: {},
   incremental: null,
+  memory: null,
   lighthouse: null,
 };
 
@@ -360,6 +377,25 @@ if (sizes.length > 1) {
     results.growth[`${name}: time ${first.notes} → ${last.notes} notes (linear = ${last.notes / first.notes})`] =
       last.builds[name].timeMs.median / first.builds[name].timeMs.median;
   }
+}
+const memorySize = Number(options.memory);
+if (memorySize > 0) {
+  const vault = { size: memorySize, dir: join(work, `vault-${memorySize}`) };
+  rmSync(vault.dir, { recursive: true, force: true });
+  execFileSync(process.execPath, [corpusScript, String(memorySize), vault.dir], { stdio: 'ignore' });
+  const spec = target('site', vault, processors[0]);
+  rmSync(spec.outDir, { recursive: true, force: true });
+  rmSync(spec.cacheDir, { recursive: true, force: true });
+  const result = await buildOnce(spec.root, spec.env);
+  log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
+  results.memory = {
+    notes: memorySize,
+    build: spec.name,
+    ms: result.ms,
+    peakMemoryMb: result.maxRssMb,
+    pages: measureOutput(spec.outDir).pages,
+  };
+  rmSync(spec.outDir, { recursive: true, force: true });
 }
 if (!options['no-lighthouse']) results.lighthouse = await lighthouseScores();
 

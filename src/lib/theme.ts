@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 export const THEME_STORAGE_KEY = 'garden-theme';
 
-export const THEME_SCRIPT = `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+export const THEME_SCRIPT = `document.documentElement.classList.add('js');try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
 /** The CSP source for the inline theme script: `sha256-…`. */
 export function themeScriptHash(): `sha256-${string}` {

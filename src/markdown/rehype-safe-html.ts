@@ -3,8 +3,9 @@
  * what the site's own plugins emit): no script, style, iframe, event handlers, `javascript:` or
  * `data:` URLs, or SVG. `.mdx` notes are trusted code and are left alone.
  */
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
+import { visit } from 'unist-util-visit';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 const siteAttributes = ['className', 'dataPreviewTitle', 'dataPreviewText', 'dataPreviewKind', 'dataCallout', 'dataCalloutType'];
@@ -32,7 +33,17 @@ export const safeHtmlSchema: Schema = {
 export function safeHtml(tree: Root): Root {
   // Every tree is re-parsed, even one without raw HTML: the parse also normalises what plugins built
   // (attribute values, property names), and skipping it changed the HTML of notes that wrote none.
-  return sanitize(raw(tree), safeHtmlSchema) as Root;
+  return labelTaskCheckboxes(sanitize(raw(tree), safeHtmlSchema) as Root);
+}
+
+/** A task list's checkboxes say what they show ("Done", "To do"): a form control needs a name. */
+function labelTaskCheckboxes(tree: Root): Root {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled) {
+      node.properties.ariaLabel = node.properties.checked ? 'Done' : 'To do';
+    }
+  });
+  return tree;
 }
 
 export default function rehypeSafeHtml() {

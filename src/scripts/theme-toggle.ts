@@ -12,7 +12,6 @@ class ThemeToggle extends HTMLElement {
       button.textContent = `Theme: ${current()}`;
       button.setAttribute('aria-label', `Colour theme: ${current()}. Change it`);
     };
-    button.hidden = false;
     show();
     button.addEventListener('click', () => {
       const next = ORDER[(ORDER.indexOf(current()) + 1) % ORDER.length] as Theme;
