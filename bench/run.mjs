@@ -349,6 +349,14 @@ const results = {
   lighthouse: null,
 };
 
+/** Written after every step, so a run that stops half-way keeps what it measured. */
+function saveResults() {
+  const resultsDir = join(projectRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${options.label}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `${options.label}.md`), markdownReport(results));
+}
+
 for (const size of sizes) {
   const vault = { size, dir: join(work, `vault-${size}`) };
   rmSync(vault.dir, { recursive: true, force: true });
@@ -366,9 +374,11 @@ for (const size of sizes) {
       builds[`site (${processors[1]})`].timeMs.median / builds[`site (${processors[0]})`].timeMs.median;
   }
   results.sizes.push({ notes: size, builds, ratios });
+  saveResults();
   if (size === incrementalSize) {
     const spec = specs[0];
     results.incremental = { notes: size, ...(await incrementalBuild(spec, vault, builds[spec.name].timeMs.median)) };
+    saveResults();
   }
 }
 if (sizes.length > 1) {
@@ -386,22 +396,26 @@ if (memorySize > 0) {
   const spec = target('site', vault, processors[0]);
   rmSync(spec.outDir, { recursive: true, force: true });
   rmSync(spec.cacheDir, { recursive: true, force: true });
-  const result = await buildOnce(spec.root, spec.env);
-  log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
-  results.memory = {
-    notes: memorySize,
-    build: spec.name,
-    ms: result.ms,
-    peakMemoryMb: result.maxRssMb,
-    pages: measureOutput(spec.outDir).pages,
-  };
+  try {
+    const result = await buildOnce(spec.root, spec.env);
+    log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
+    results.memory = {
+      notes: memorySize,
+      build: spec.name,
+      ms: result.ms,
+      peakMemoryMb: result.maxRssMb,
+      pages: measureOutput(spec.outDir).pages,
+    };
+  } catch (error) {
+    // A build that runs out of memory is a result too.
+    log(`${spec.name}, ${memorySize} notes: failed (${error.message})`);
+    results.memory = { notes: memorySize, build: spec.name, failed: String(error.message) };
+  }
   rmSync(spec.outDir, { recursive: true, force: true });
+  saveResults();
 }
 if (!options['no-lighthouse']) results.lighthouse = await lighthouseScores();
 
-const resultsDir = join(projectRoot, 'bench', 'results');
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, `${options.label}.json`), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(resultsDir, `${options.label}.md`), markdownReport(results));
+saveResults();
 console.log(`\n${markdownReport(results)}`);
 log(`written to bench/results/${options.label}.md and .json`);
