@@ -3,6 +3,7 @@
  *
  *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors unified,satteri]
  *                      [--incremental 5000] [--memory 10000] [--no-lighthouse] [--label name]
+ *   node bench/run.mjs --report bench/results/<label>.json   (re-renders that run's Markdown)
  *
  * For each size N it writes a deterministic N-note vault with ../shared/bench/gen-corpus.mjs, runs
  * clean builds of the site (per Markdown processor) and of the floor, each in a fresh Node process,
@@ -34,6 +35,7 @@ const { values: options } = parseArgs({
     processors: { type: 'string', default: 'unified' },
     incremental: { type: 'string', default: '' },
     memory: { type: 'string', default: '10000' },
+    report: { type: 'string', default: '' },
     'no-lighthouse': { type: 'boolean', default: false },
     label: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     work: { type: 'string', default: join(tmpdir(), 'garden-bench') },
@@ -319,7 +321,9 @@ function markdownReport(results) {
     const m = results.memory;
     lines.push(
       '',
-      `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak, ${seconds(m.ms)} s, ${m.pages} pages.`,
+      m.failed
+        ? `Memory (N = ${m.notes}, ${m.build}, one clean build): the build failed — ${m.failed}.`
+        : `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak, ${seconds(m.ms)} s, ${m.pages} pages.`,
     );
   }
   if (results.lighthouse) {
@@ -335,6 +339,13 @@ function markdownReport(results) {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+if (options.report) {
+  // Only re-render the Markdown of an earlier run's JSON (after the report's format changed).
+  const earlier = JSON.parse(readFileSync(resolve(options.report), 'utf8'));
+  writeFileSync(resolve(options.report).replace(/\.json$/, '.md'), markdownReport(earlier));
+  process.exit(0);
 }
 
 const results = {
