@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const floorRoot = join(projectRoot, 'bench', 'floor');
@@ -222,16 +223,8 @@ async function lighthouseScores() {
   process.env.GARDEN_OUT_DIR = outDir;
   const server = await preview({ root: projectRoot, logLevel: 'error', server: { port: 4399, host: '127.0.0.1' } });
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: CHROME_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
   });
   const scores = {};
   try {

@@ -45,7 +45,7 @@ export interface VaultLoaderOptions {
   /** Render worker threads: a number, or `auto` (see src/site.config.ts). */
   renderWorkers?: 'auto' | number;
   /** Which Markdown processor renders the notes (workers build the same one); part of the render cache's key. */
-  markdownProcessor?: MarkdownProcessorName;
+  markdownProcessor: MarkdownProcessorName;
 }
 
 export class VaultError extends Error {
@@ -130,7 +130,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
     if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
     await writeScanCache(context, scanCache.keys, scans);
-    setLinkContext(createLinkContext(root, vault));
+    setLinkContext(createLinkContext(root, vault.links, vault.notes));
     const checked = performance.now();
     // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
     // bodies of the notes it embeds: a change to any of those re-renders every note.
@@ -139,7 +139,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     );
     const vaultDigest = context.generateDigest(
       JSON.stringify([
-        options.markdownProcessor ?? '',
+        options.markdownProcessor,
         await rendererSources(projectRoot),
         attachments,
         vault.notes.map(({ note, body }) => [
@@ -161,8 +161,8 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
         root,
         linkTargets: vault.linkTargets,
         attachments,
-        notes: vault.notes.map(({ note, body }) => [note.vaultPath, { note, body }]),
-        processor: options.markdownProcessor ?? 'satteri',
+        notes: vault.notes.map(({ note, body }) => ({ note, body })),
+        processor: options.markdownProcessor,
         // What Astro's own renderMarkdown passes to the processor.
         rendererOptions: structuredClone({
           image,

@@ -9,16 +9,15 @@ import { headingKey } from '../lib/headings.ts';
 import { createVaultLinks, type LinkTargetNote } from '../lib/links.ts';
 import type { NoteData, TermNote } from '../lib/note.ts';
 import { createTermMatcher, type TermMatcher } from '../lib/terms.ts';
-import type { VaultPath } from '../lib/types.ts';
 import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault.ts';
-import { setLinkContext } from '../markdown/link-context.ts';
+import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../markdown/processor.ts';
 
 export interface RenderSetup {
   root: string;
   linkTargets: LinkTargetNote[];
   attachments: string[];
-  notes: [VaultPath, { note: NoteData; body: string }][];
+  notes: { note: NoteData; body: string }[];
   /** The site's processor, built here as astro.config.mjs builds it. */
   processor: MarkdownProcessorName;
   /** What Astro passes to the processor's createRenderer (the project's markdown and image settings). */
@@ -59,13 +58,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       return { kind: 'scanned', id: request.id, scan: runScanJob(request.job, termMatcher) };
     case 'render-setup': {
       const { root, linkTargets, attachments, notes, processor, rendererOptions } = request.setup;
-      const noteMap = new Map(notes);
-      setLinkContext({
-        root,
-        links: createVaultLinks(linkTargets, attachments, headingKey),
-        notes: noteMap,
-        termMatcher: createTermMatcher(glossaryNames([...noteMap.values()].map((entry) => entry.note))),
-      });
+      setLinkContext(createLinkContext(root, createVaultLinks(linkTargets, attachments, headingKey), notes));
       renderer = (await markdownProcessor(processor).createRenderer(rendererOptions as never)) as Renderer;
       return { kind: 'ready', id: request.id };
     }

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { glossaryNames } from '../lib/garden-terms.ts';
 import type { LinkContext } from '../lib/link-render.ts';
+import type { VaultLinks } from '../lib/links.ts';
+import type { NoteData } from '../lib/note.ts';
 import { createTermMatcher } from '../lib/terms.ts';
 import type { VaultPath } from '../lib/types.ts';
-import type { LoadedVault } from '../lib/vault.ts';
 
 export type { LinkContext };
 
@@ -34,9 +35,19 @@ export function vaultPathOf(context: LinkContext, file: { path?: string; history
   return context.notes.has(inVault as VaultPath) ? (inVault as VaultPath) : undefined;
 }
 
-/** What the Markdown plugins need of the whole vault while one note renders. */
-export function createLinkContext(root: string, vault: LoadedVault): LinkContext {
-  const notes = new Map(vault.notes.map((entry) => [entry.note.vaultPath, { note: entry.note, body: entry.body }]));
-  const termMatcher = createTermMatcher(glossaryNames(vault.notes.map((entry) => entry.note)));
-  return { root, links: vault.links, notes, termMatcher };
+/**
+ * What the Markdown plugins need of the whole vault while one note renders: built by the loader and,
+ * from the same plain data, by each render worker.
+ */
+export function createLinkContext(
+  root: string,
+  links: VaultLinks,
+  notes: readonly { note: NoteData; body: string }[],
+): LinkContext {
+  return {
+    root,
+    links,
+    notes: new Map(notes.map(({ note, body }) => [note.vaultPath, { note, body }])),
+    termMatcher: createTermMatcher(glossaryNames(notes.map((entry) => entry.note))),
+  };
 }

@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROME_PATH, CHROMIUM_FLAGS } from './chromium.ts';
 import { serveStatic, type StaticSite } from './serve.ts';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { CHROME_PATH };
 export const hasBrowser = existsSync(CHROME_PATH);
 
 if (!hasBrowser && process.env.CI) {
@@ -17,15 +18,7 @@ if (!hasBrowser && process.env.CI) {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROME_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 

@@ -32,7 +32,7 @@ export function loadRenderableFiles(
   attachments: readonly string[] = [],
 ): RenderableNote[] {
   const vault = loadVault(files, { attachments, brokenLinks: 'warn' });
-  setLinkContext(createLinkContext(root, vault));
+  setLinkContext(createLinkContext(root, vault.links, vault.notes));
   return vault.notes
     .filter(({ note }) => note.format !== 'mdx')
     .map(({ note, body, bodyLine }) => ({
