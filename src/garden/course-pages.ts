@@ -4,26 +4,26 @@
  */
 import type { Course, Garden } from '../lib/garden.ts';
 import { mergeTimelines } from '../lib/course-tools.ts';
-import type { BriefNote, NoteData, TermNote, TimelineNote } from '../lib/note.ts';
+import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note.ts';
 import { routeParamForUrl } from '../lib/url.ts';
 
 export interface CourseMaterial {
   course: Course;
   terms: TermNote[];
   timelines: TimelineNote[];
-  briefs: BriefNote[];
+  /** Its notes with study material: briefs, quizzes and plain notes that carry takeaways, FAQ, quotes or questions. */
+  briefs: StudyNote[];
 }
 
 const isTerm = (note: NoteData): note is TermNote => note.type === 'term';
 const isTimeline = (note: NoteData): note is TimelineNote => note.type === 'timeline';
-const isBrief = (note: NoteData): note is BriefNote => note.type === 'brief';
 
 export function courseMaterial(course: Course): CourseMaterial {
   return {
     course,
     terms: course.notes.filter(isTerm),
     timelines: course.notes.filter(isTimeline),
-    briefs: course.notes.filter(isBrief),
+    briefs: course.notes.filter(hasStudyMaterial),
   };
 }
 

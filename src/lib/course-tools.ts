@@ -1,9 +1,16 @@
 /**
  * The study pages the site makes for each course (glossary, merged timeline, flashcards, study sheet)
- * and for each brief (study sheet), at URLs below the course's or brief's own. Their URLs are locked
+ * and for each note with study material (study sheet), at URLs below the course's or brief's own. Their URLs are locked
  * like any other, and a note may not take one of them.
  */
-import type { CourseNote, NoteData, TermNote, TimelineEvent, TimelineNote } from './note.ts';
+import {
+  hasStudyMaterial,
+  type CourseNote,
+  type NoteData,
+  type TermNote,
+  type TimelineEvent,
+  type TimelineNote,
+} from './note.ts';
 import { sortChronologically } from './timeline.ts';
 import { formatHistoricalDate } from './dates.ts';
 import type { SiteUrl } from './types.ts';
@@ -27,7 +34,7 @@ export function studySheetUrl(note: NoteData): SiteUrl {
 export function toolUrls(notes: readonly NoteData[]): { url: SiteUrl; owner: NoteData }[] {
   return notes.flatMap((note): { url: SiteUrl; owner: NoteData }[] => {
     if (note.type === 'course') return COURSE_TOOLS.map((tool) => ({ url: courseToolUrl(note, tool), owner: note }));
-    if (note.type === 'brief') return [{ url: studySheetUrl(note), owner: note }];
+    if (hasStudyMaterial(note)) return [{ url: studySheetUrl(note), owner: note }];
     return [];
   });
 }

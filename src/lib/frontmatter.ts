@@ -20,7 +20,9 @@ export interface ParsedNoteSource {
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
-export function parseNoteSource(text: string): ParsedNoteSource {
+export function parseNoteSource(source: string): ParsedNoteSource {
+  // A note checked out on Windows reads the same as on any other system; lines keep their numbers.
+  const text = source.replace(/\r\n?/g, '\n');
   const opening = OPENING.exec(text);
   if (!opening) {
     return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1, lineOf: () => undefined, problems: [] };

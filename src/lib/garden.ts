@@ -9,6 +9,7 @@ import { createPageKeys, type PageKeys } from './page-keys.ts';
 import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from './types.ts';
 import { compareCodePoints, folderOf } from './vault.ts';
+import { tagSlug } from './tags.ts';
 
 export interface Course {
   note: CourseNote;
@@ -68,7 +69,7 @@ export interface TreeFolder {
   folders: TreeFolder[];
 }
 
-export const KIND_ORDER: readonly NoteType[] = ['brief', 'timeline', 'term', 'course'];
+export const KIND_ORDER: readonly NoteType[] = ['brief', 'note', 'timeline', 'quiz', 'term', 'course'];
 
 // One collator for every comparison: localeCompare with options builds a new one per call.
 const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -170,18 +171,22 @@ export function groupByKind(notes: readonly NoteData[]): { type: NoteType; notes
   );
 }
 
+/** Tags by name; two names with one page (`cold war`, `cold-war`) are listed under the first of them. */
 function tagIndex(notes: readonly NoteData[]): Map<string, NoteData[]> {
-  const tags = new Map<string, NoteData[]>();
+  const names = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].sort(compareCodePoints);
+  const nameOfSlug = new Map<string, string>();
+  for (const name of names) if (!nameOfSlug.has(tagSlug(name))) nameOfSlug.set(tagSlug(name), name);
+  const tags = new Map<string, Set<NoteData>>();
   for (const note of notes) {
     if (note.hidden) continue;
     for (const tag of note.tags) {
-      const list = tags.get(tag);
-      if (list) list.push(note);
-      else tags.set(tag, [note]);
+      const name = nameOfSlug.get(tagSlug(tag)) as string;
+      tags.set(name, (tags.get(name) ?? new Set()).add(note));
     }
   }
-  for (const list of tags.values()) list.sort(compareTitles);
-  return new Map([...tags].sort(([a], [b]) => compareCodePoints(a, b)));
+  return new Map(
+    [...tags].sort(([a], [b]) => compareCodePoints(a, b)).map(([name, list]) => [name, [...list].sort(compareTitles)]),
+  );
 }
 
 /** The course's folders below its own, each with its notes (pinned first, then in reading order). */

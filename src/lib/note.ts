@@ -5,7 +5,8 @@
 import type { HistoricalDate } from './dates.ts';
 import { parseNoteSource } from './frontmatter.ts';
 import { isPublished } from './publish.ts';
-import { parseFrontmatter, type NoteFrontmatter, type NoteType } from './schema.ts';
+import { presentProperties } from './properties.ts';
+import { parseFrontmatter, STUDY_TYPES, type NoteFrontmatter, type NoteType, type StudyType } from './schema.ts';
 import { eventId, sortChronologically } from './timeline.ts';
 import type { Problem, SiteUrl, VaultPath } from './types.ts';
 import { headingKey } from './headings.ts';
@@ -53,6 +54,19 @@ interface NoteCommon {
   links: NoteLink[];
   /** Words of the body, for the reading time. */
   words: number;
+  /** What the page shows besides the body: the Digital Garden's `dg-show-*` keys, all shown by default. */
+  display: NoteDisplay;
+  /** Classes for the note's article (`cssclasses`, `dg-content-classes`), reduced to safe class names. */
+  cssClasses: string[];
+}
+
+export interface NoteDisplay {
+  toc: boolean;
+  backlinks: boolean;
+  localGraph: boolean;
+  /** `false`: the title is kept for screen readers and search, not shown. */
+  inlineTitle: boolean;
+  tags: boolean;
 }
 
 export interface NoteLink {
@@ -81,8 +95,9 @@ export interface KeyQuote {
   context?: string;
 }
 
-export interface BriefNote extends NoteCommon {
-  type: 'brief';
+/** A plain note, a brief or a quiz: any of them may carry study material. */
+export interface StudyNote extends NoteCommon {
+  type: StudyType;
   takeaways: string[];
   faq: { q: string; a: string }[];
   quotes: KeyQuote[];
@@ -116,7 +131,16 @@ export interface PendingReference {
   add: (target: VaultPath) => void;
 }
 
-export type NoteData = BriefNote | TimelineNote | TermNote | CourseNote;
+export type NoteData = StudyNote | TimelineNote | TermNote | CourseNote;
+
+export function isStudyNote(note: NoteData): note is StudyNote {
+  return (STUDY_TYPES as readonly string[]).includes(note.type);
+}
+
+/** Takeaways, FAQ, quotes or quiz questions: what a study sheet is made of. */
+export function hasStudyMaterial(note: NoteData): note is StudyNote {
+  return isStudyNote(note) && note.takeaways.length + note.faq.length + note.quotes.length + note.quiz.length > 0;
+}
 export type { NoteType };
 
 export type NoteOutcome =
@@ -128,6 +152,8 @@ export type NoteOutcome =
       /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
+      /** A `type` of the author's own (the note is a plain note), for the build's summary warning. */
+      ownType?: string;
     }
   | { status: 'unpublished'; title: string; aliases: string[] }
   | { status: 'invalid'; problems: Problem[] };
@@ -140,17 +166,23 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
   if (source.problems.length > 0) {
     return { status: 'invalid', problems: source.problems.map((p) => problem(p.message, p.line)) };
   }
-  const publish = isPublished(source.data);
-  if (!publish.ok) return { status: 'invalid', problems: [problem(publish.reason, source.lineOf(['dg-publish']))] };
+  const data = presentProperties(source.data);
+  const publish = isPublished(data);
+  if (!publish.ok) {
+    const key = Object.hasOwn(data, 'dg-publish') ? 'dg-publish' : 'publish';
+    return { status: 'invalid', problems: [problem(publish.reason, source.lineOf([key]))] };
+  }
   if (!publish.value) {
     // Unpublished notes are only checked enough to be linked to as plain text; nothing else is kept.
-    const aliases = Array.isArray(source.data.aliases)
-      ? source.data.aliases.map(String).filter((alias) => !alias.startsWith('/'))
-      : [];
+    const written = data.aliases === undefined ? [] : Array.isArray(data.aliases) ? data.aliases : [data.aliases];
+    const aliases = written
+      .filter((alias) => typeof alias === 'string' || typeof alias === 'number')
+      .map(String)
+      .filter((alias) => !alias.startsWith('/'));
     return { status: 'unpublished', title: fileName(vaultPath), aliases };
   }
 
-  const parsed = parseFrontmatter(source.data);
+  const parsed = parseFrontmatter(data);
   if (!parsed.ok) {
     return { status: 'invalid', problems: parsed.issues.map((issue) => problem(issue.message, source.lineOf(issue.path))) };
   }
@@ -179,7 +211,15 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     references,
   );
   if (problems.length > 0) return { status: 'invalid', problems };
-  return { status: 'published', note, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf, references };
+  return {
+    status: 'published',
+    note,
+    body: source.body,
+    bodyLine: source.bodyLine,
+    lineOf: source.lineOf,
+    references,
+    ...(parsed.ownType !== undefined ? { ownType: parsed.ownType } : {}),
+  };
 }
 
 /** The body as the Markdown parser sees it, at build and in the vault scan alike: comments out, lines kept. */
@@ -194,7 +234,7 @@ export function padToLine(body: string, line: number): string {
 
 /** Ids a heading of this note may not take: the page's sections, its events and eras. */
 export function reservedIds(note: NoteData): string[] {
-  if (note.type === 'brief') return note.quiz.map((question) => question.id);
+  if (isStudyNote(note)) return note.quiz.map((question) => question.id);
   if (note.type !== 'timeline') return [];
   return [...note.events.map((event) => event.id), ...note.eras.map((era) => eraId(era.title))];
 }
@@ -220,7 +260,9 @@ function normalise(
     url,
     urlSource,
     title: frontmatter.title ?? fileName(vaultPath),
-    ...(frontmatter.description ? { description: frontmatter.description.trim() } : {}),
+    ...((frontmatter.description ?? frontmatter['dg-metatags']?.description)
+      ? { description: (frontmatter.description ?? frontmatter['dg-metatags']?.description ?? '').trim() }
+      : {}),
     tags: [...new Set(frontmatter.tags ?? [])],
     aliases: frontmatter.aliases ?? [],
     ...((frontmatter.created ?? frontmatter['dg-created'])
@@ -237,6 +279,18 @@ function normalise(
     headings: [],
     links: [],
     words: 0,
+    display: {
+      toc: frontmatter['dg-show-toc'] ?? true,
+      backlinks: frontmatter['dg-show-backlinks'] ?? true,
+      localGraph: frontmatter['dg-show-local-graph'] ?? true,
+      inlineTitle: frontmatter['dg-show-inline-title'] ?? true,
+      tags: frontmatter['dg-show-tags'] ?? true,
+    },
+    cssClasses: safeClassNames([
+      ...(frontmatter.cssclasses ?? []),
+      ...(frontmatter.cssclass ?? []),
+      ...(frontmatter['dg-content-classes'] ?? []),
+    ]),
   };
   (frontmatter.aliases ?? []).forEach((alias, index) => {
     if (!alias.startsWith('/')) return;
@@ -316,7 +370,22 @@ function normalise(
         by: quote.by,
         ...(quote.context ? { context: quote.context } : {}),
       }));
-      return { ...common, type: 'brief', takeaways: frontmatter.takeaways ?? [], faq: frontmatter.faq ?? [], quotes, quiz };
+      return {
+        ...common,
+        type: frontmatter.type,
+        takeaways: frontmatter.takeaways ?? [],
+        faq: frontmatter.faq ?? [],
+        quotes,
+        quiz,
+      };
     }
   }
+}
+
+/**
+ * Author-chosen classes, namespaced so they style only what the author's own CSS snippet targets and
+ * never take a class of the site's (`note-class-wide`): letters, digits, `-` and `_`; anything else is dropped.
+ */
+function safeClassNames(written: readonly string[]): string[] {
+  return [...new Set(written.filter((name) => /^[A-Za-z_][\w-]*$/.test(name)).map((name) => `note-class-${name}`))];
 }

@@ -1,31 +1,55 @@
 /**
  * The frontmatter contract (DESIGN §4) as zod schemas, one per note kind. Unknown keys are allowed
- * (Obsidian notes carry many); a known key of the wrong type, an impossible date or an unknown `type`
- * is an error. Schemas only check and normalise shapes: URL, publish and link rules live elsewhere.
+ * (Obsidian notes carry many); a known key of the wrong type or an impossible date is an error, and
+ * so is a near miss of a kind (`breif`), while a `type` of the author's own makes a plain note.
+ * Empty properties were removed before (properties.ts). Schemas only check and normalise shapes:
+ * URL, publish and link rules live elsewhere.
  */
 import { z } from 'zod';
-import { normaliseTag } from './tags.ts';
+import { classifyType, isEmptyProperty } from './properties.ts';
+import { normaliseTag, tagSlug } from './tags.ts';
 import { parseCalendarDate, parseHistoricalDate, type HistoricalDate } from './dates.ts';
 
-export const NOTE_TYPES = ['brief', 'timeline', 'term', 'course'] as const;
+export const NOTE_TYPES = ['note', 'brief', 'quiz', 'timeline', 'term', 'course'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
+/** Kinds that may carry study material (takeaways, FAQ, quotes, quiz) in their frontmatter. */
+export const STUDY_TYPES = ['note', 'brief', 'quiz'] as const;
+export type StudyType = (typeof STUDY_TYPES)[number];
 
-/** A YAML list, or a single value that Obsidian authors often write instead of a one-item list. */
+/**
+ * A YAML list, or a single value that Obsidian authors often write instead of a one-item list. Empty
+ * items (`- ` with nothing after it) are dropped, as Obsidian drops them.
+ */
 const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+  z.preprocess(
+    (value) =>
+      value === undefined ? value : (Array.isArray(value) ? value : [value]).filter((entry) => !isEmptyProperty(entry)),
+    z.array(item),
+  );
+
+/** A text or a number (YAML reads `1962` or `42` as a number), as text. */
+const textOrNumber = z.union([z.string(), z.number()], { error: 'must be text' }).transform(String);
 
 const text = z.string();
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
-/** A tag as Obsidian writes it, with or without `#`: `#cold-war` → `cold-war`. */
-const tag = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const cleaned = String(value).trim().replace(/^#/, '');
-  if (cleaned === '' || /\s/.test(cleaned)) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a tag (tags have no spaces)` });
+/**
+ * A tag as Obsidian writes it, with or without `#`: `#cold-war` → `cold-war`. A tag written with
+ * spaces in a property (`Anatomia Humana`) is kept as written; its page gets a URL-safe slug (tags.ts).
+ */
+const tag = z.union([z.string(), z.number()], { error: 'must be a tag (text)' }).transform((value, ctx) => {
+  const cleaned = String(value).trim().replace(/^#/, '').replace(/\s+/g, ' ');
+  if (tagSlug(cleaned) === '') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a tag (it has no letters or digits)` });
     return z.NEVER;
   }
   return normaliseTag(cleaned);
 });
+
+/** CSS classes for a note's page, as Obsidian's `cssclasses` and the garden's `dg-content-classes` give them. */
+const cssClassList = z
+  .union([z.string(), z.array(z.string())], { error: 'must be a class name or a list of them' })
+  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean));
 
 const calendarDate = z.unknown().transform((value, ctx) => {
   const parsed = parseCalendarDate(value);
@@ -53,7 +77,7 @@ const common = {
   title: nonEmptyText.optional(),
   description: text.optional(),
   tags: listOf(tag).optional(),
-  aliases: listOf(z.union([z.string(), z.number()]).transform(String)).optional(),
+  aliases: listOf(textOrNumber).optional(),
   created: calendarDate.optional(),
   updated: calendarDate.optional(),
   'dg-created': calendarDate.optional(),
@@ -66,6 +90,18 @@ const common = {
   permalink: nonEmptyText.optional(),
   'dg-permalink': nonEmptyText.optional(),
   'dg-path': nonEmptyText.optional(),
+  // The Digital Garden plugin's per-note display keys (README, "Frontmatter reference").
+  'dg-show-toc': z.boolean().optional(),
+  'dg-show-backlinks': z.boolean().optional(),
+  'dg-show-local-graph': z.boolean().optional(),
+  'dg-show-inline-title': z.boolean().optional(),
+  'dg-show-tags': z.boolean().optional(),
+  'dg-content-classes': cssClassList.optional(),
+  cssclasses: cssClassList.optional(),
+  cssclass: cssClassList.optional(),
+  // Accepted and not shown: the site has no file tree to put an icon in.
+  'dg-note-icon': z.union([z.string(), z.number()], { error: 'must be an icon name' }).optional(),
+  'dg-metatags': z.looseObject({ description: text.optional() }, { error: 'must be a set of key: value pairs' }).optional(),
 };
 
 const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });
@@ -74,11 +110,8 @@ const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });
 const quizQuestion = z
   .object({
     q: nonEmptyText,
-    choices: z
-      .array(z.union([z.string(), z.number()]).transform(String))
-      .min(2, 'a multiple-choice question needs at least two choices')
-      .optional(),
-    answer: z.union([z.string(), z.number()]).transform(String),
+    choices: z.array(textOrNumber).min(2, 'a multiple-choice question needs at least two choices').optional(),
+    answer: textOrNumber,
     explanation: text.optional(),
   })
   .superRefine((question, ctx) => {
@@ -92,13 +125,21 @@ const quizQuestion = z
 
 const keyQuote = z.object({ quote: nonEmptyText, by: nonEmptyText, context: text.optional() });
 
-export const briefSchema = z.looseObject({
-  ...common,
-  type: z.literal('brief').optional(),
+const studyMaterial = {
   takeaways: listOf(nonEmptyText).optional(),
   faq: z.array(faqItem).optional(),
   quotes: z.array(keyQuote).optional(),
   quiz: z.array(quizQuestion).optional(),
+};
+
+/** A plain note (no `type`, or one of the author's own) or a brief: either may carry study material. */
+export const studySchema = z.looseObject({ ...common, ...studyMaterial });
+
+/** A note that is a quiz: its questions are what it is. */
+export const quizSchema = z.looseObject({
+  ...common,
+  ...studyMaterial,
+  quiz: z.array(quizQuestion).min(1, 'a quiz needs at least one question'),
 });
 
 export type QuizQuestionFrontmatter = z.output<typeof quizQuestion>;
@@ -141,37 +182,51 @@ export const courseSchema = z.looseObject({
 });
 
 export const frontmatterSchemas = {
-  brief: briefSchema,
+  note: studySchema,
+  brief: studySchema,
+  quiz: quizSchema,
   timeline: timelineSchema,
   term: termSchema,
   course: courseSchema,
 } as const;
 
-export type BriefFrontmatter = z.output<typeof briefSchema>;
+export type StudyFrontmatter = z.output<typeof studySchema>;
 export type TimelineFrontmatter = z.output<typeof timelineSchema>;
 export type TermFrontmatter = z.output<typeof termSchema>;
 export type CourseFrontmatter = z.output<typeof courseSchema>;
 export type TimelineEventFrontmatter = z.output<typeof eventSchema>;
 
-export type NoteFrontmatter = ({ type: 'brief' } & BriefFrontmatter) | TimelineFrontmatter | TermFrontmatter | CourseFrontmatter;
+export type NoteFrontmatter =
+  ({ type: StudyType } & StudyFrontmatter) | TimelineFrontmatter | TermFrontmatter | CourseFrontmatter;
 
 export interface SchemaIssue {
   path: PropertyKey[];
   message: string;
 }
 
-/** Validates frontmatter against its kind's schema; the kind comes from `type` (default `brief`). */
+/**
+ * Validates frontmatter against its kind's schema. The kind comes from `type` (default `note`); a
+ * `type` of the author's own (`type: anatomy`) is kept as `ownType` and the note is a plain note.
+ */
 export function parseFrontmatter(
   data: Record<string, unknown>,
-): { ok: true; value: NoteFrontmatter } | { ok: false; issues: SchemaIssue[] } {
-  const type = data.type ?? 'brief';
-  if (typeof type !== 'string' || !(NOTE_TYPES as readonly string[]).includes(type)) {
+): { ok: true; value: NoteFrontmatter; ownType?: string } | { ok: false; issues: SchemaIssue[] } {
+  const classified = classifyType(data.type, NOTE_TYPES, 'note');
+  if ('nearMiss' in classified) {
     return {
       ok: false,
-      issues: [{ path: ['type'], message: `unknown type ${JSON.stringify(type)}; use one of ${NOTE_TYPES.join(', ')}` }],
+      issues: [
+        {
+          path: ['type'],
+          message:
+            `type "${classified.nearMiss}" is not a kind of note; did you mean ${classified.suggestion}? ` +
+            `The kinds are ${NOTE_TYPES.join(', ')} (a type of your own that is not close to one of them is kept as a plain note)`,
+        },
+      ],
     };
   }
-  const result = frontmatterSchemas[type as NoteType].safeParse(data);
+  const type = classified.kind;
+  const result = frontmatterSchemas[type].safeParse(data);
   if (!result.success) {
     return {
       ok: false,
@@ -181,7 +236,11 @@ export function parseFrontmatter(
       })),
     };
   }
-  return { ok: true, value: { ...result.data, type } as NoteFrontmatter };
+  return {
+    ok: true,
+    value: { ...result.data, type } as NoteFrontmatter,
+    ...('own' in classified ? { ownType: classified.own } : {}),
+  };
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -199,14 +258,28 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
           .join('')
           .replace(/^\./, '')
       : 'frontmatter';
+  const got = describeValue(input);
   if (issue.code === 'invalid_type') {
     if (input === undefined) return `${key} is required`;
-    const got = Array.isArray(input)
-      ? 'a list'
-      : input === null
-        ? 'empty'
-        : `${typeof input === 'object' ? 'a mapping' : JSON.stringify(input)}`;
-    return `${key} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
+    return `${key} must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${got}`;
   }
+  // Unions say what they expect in their own words (`must be text`); zod's bare "Invalid input" never reaches an author.
+  if (issue.message.startsWith('must be ')) return `${key} ${issue.message}, not ${got}`;
+  if (issue.message === 'Invalid input') return `${key} cannot be ${got}`;
   return `${key}: ${issue.message}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false (without quotes)',
+  object: 'a set of key: value pairs',
+  array: 'a list',
+};
+
+function describeValue(input: unknown): string {
+  if (Array.isArray(input)) return 'a list';
+  if (input === null || input === undefined) return 'empty';
+  if (typeof input === 'object') return 'a set of key: value pairs';
+  return JSON.stringify(input);
 }

@@ -31,9 +31,22 @@ export function normaliseTag(tag: string): string {
   return tag.replace(/^#/, '').toLowerCase();
 }
 
+/**
+ * A tag's part of its page's URL: letters, digits, `_` and `-` of any script, nested tags nested
+ * (`ussr/politics`); a run of anything else — the space of a tag written in a property
+ * (`anatomia humana`), or a character a URL would misread — becomes one `-`. Empty when nothing is left.
+ */
+export function tagSlug(tag: string): string {
+  return normaliseTag(tag)
+    .split('/')
+    .map((segment) => segment.replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('/');
+}
+
 /** The page listing a tag's notes: `/tags/cold-war/`, nested tags nested: `/tags/ussr/politics/`. */
 export function tagUrl(tag: string): string {
-  return `/tags/${normaliseTag(tag)}/`;
+  return `/tags/${tagSlug(tag)}/`;
 }
 
 export const TAG_INDEX_URL = '/tags/';

@@ -136,6 +136,9 @@ export function readVault(files: readonly { path: VaultPath; text: string }[], o
     } else published.push(outcome);
   }
 
+  const ownTypes = ownTypeWarning(published, displayPath);
+  if (ownTypes) warnings.push(ownTypes);
+
   const notes = published.map((entry) => entry.note);
   return {
     published,
@@ -149,6 +152,34 @@ export function readVault(files: readonly { path: VaultPath; text: string }[], o
       reserved: [...reservedIds(note)],
       terms: note.type === 'brief',
     })),
+  };
+}
+
+/**
+ * One warning for every `type` of the authors' own (`type: anatomy`): such notes are plain notes, and
+ * an author importing a vault wants to see which values that covers, not a line per note.
+ */
+function ownTypeWarning(
+  published: readonly Extract<NoteOutcome, { status: 'published' }>[],
+  displayPath: (path: VaultPath) => string,
+): Problem | undefined {
+  const byType = new Map<string, VaultPath[]>();
+  for (const entry of published) {
+    if (entry.ownType !== undefined) byType.set(entry.ownType, [...(byType.get(entry.ownType) ?? []), entry.note.vaultPath]);
+  }
+  if (byType.size === 0) return undefined;
+  const count = [...byType.values()].reduce((sum, paths) => sum + paths.length, 0);
+  const values = [...byType]
+    .sort(([a], [b]) => compareCodePoints(a, b))
+    .map(
+      ([type, paths]) =>
+        `"${type}" (${paths.length === 1 ? displayPath(paths[0] as VaultPath) : `${paths.length} notes, e.g. ${displayPath(paths[0] as VaultPath)}`})`,
+    );
+  return {
+    file: '',
+    message:
+      `${count} note${count === 1 ? ' has a type' : 's have types'} of the author's own, published as plain notes: ${values.join(', ')}. ` +
+      `The site's kinds are note, brief, quiz, timeline, term and course.`,
   };
 }
 
@@ -413,7 +444,8 @@ function compareProblems(a: Problem, b: Problem): number {
 
 /** All problems as one message an author can work through, one `file:line: message` per line. */
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n');
+  // A problem of the whole vault (file '') is said without a file.
+  return problems.map((p) => (p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : p.message)).join('\n');
 }
 
 /** Every URL the notes serve: their pages and their redirects (old URLs). */

@@ -37,7 +37,14 @@ export interface SearchUI {
   triggerFilters(filters: Record<string, string[]>): void;
 }
 
-const KIND: Record<string, string> = { brief: 'Brief', timeline: 'Timeline', term: 'Term', course: 'Course' };
+const KIND: Record<string, string> = {
+  note: 'Note',
+  brief: 'Brief',
+  quiz: 'Quiz',
+  timeline: 'Timeline',
+  term: 'Term',
+  course: 'Course',
+};
 const FILTER_NAMES: Record<string, string> = { type: 'Kind', course: 'Course', tag: 'Tag' };
 
 let loading: Promise<ModularUI> | undefined;

@@ -47,7 +47,7 @@ describe('frontmatter', () => {
 describe('readNote', () => {
   it('normalises a published brief', () => {
     const outcome = read(
-      '---\ndg-publish: true\ntags: [Cold-War, "#ussr"]\ntakeaways: [One]\nfaq:\n  - q: Why?\n    a: Because.\n---\nBody',
+      '---\ndg-publish: true\ntype: brief\ntags: [Cold-War, "#ussr"]\ntakeaways: [One]\nfaq:\n  - q: Why?\n    a: Because.\n---\nBody',
     );
     expect(outcome.status).toBe('published');
     if (outcome.status !== 'published') return;
@@ -81,7 +81,14 @@ describe('readNote', () => {
 
   it.each([
     ['dg-publish: "true"', /dg-publish must be the boolean/, 2],
-    ['dg-publish: true\ntype: essay', /unknown type "essay"/, 3],
+    ['dg-publish: true\ntype: breif', /type "breif" is not a kind of note; did you mean brief\?/, 3],
+    ['dg-publish: true\ntype: Timeline', /did you mean timeline\?/, 3],
+    ['dg-publish: true\ntype: quiz', /quiz is required/, 2],
+    ['dg-publish: true\npublish: false', /dg-publish is true but publish is false/, 2],
+    ['publish: "yes"', /publish must be the boolean true or false, but it is the string "yes"/, 2],
+    ['dg-publish: true\ntags: [{ a: 1 }]', /tags\[0\] must be a tag \(text\), not a set of key: value pairs/, 3],
+    ['dg-publish: true\naliases: [[a]]', /aliases\[0\] must be text, not a list/, 3],
+    ['dg-publish: true\ndg-show-toc: "no"', /dg-show-toc must be true or false/, 3],
     ['dg-publish: true\npermalink: /a/../b/', /permalink "\/a\/\.\.\/b\/" is not allowed/, 3],
     [
       'dg-publish: true\ntype: timeline\nevents:\n  - date: "1962-02-30"\n    title: X',
@@ -90,10 +97,10 @@ describe('readNote', () => {
     ],
     ['dg-publish: true\ntype: term', /definition is required/, 2],
     ['dg-publish: true\ntags: { a: 1 }', /^tags/, 3],
-    ['dg-publish: true\ntags: [cold war]', /"cold war" is not a tag/, 3],
-    ['dg-publish: true\ntitle: [a]', /title must be a string/, 3],
+    ['dg-publish: true\ntags: ["#"]', /"#" is not a tag/, 3],
+    ['dg-publish: true\ntitle: [a]', /title must be text, not a list/, 3],
     ['dg-publish: true\ncreated: 2024-02-30', /created: "2024-02-30" is not a real calendar date/, 3],
-    ['dg-publish: true\ndg-hide: "yes"', /dg-hide must be a boolean/, 3],
+    ['dg-publish: true\ndg-hide: "yes"', /dg-hide must be true or false \(without quotes\), not "yes"/, 3],
     [
       'dg-publish: true\ntype: timeline\neras: [{title: A, start: "1950", end: "1960"}]\nevents:\n  - { date: "1955", title: X, era: B }',
       /era "B" is not the title of any entry in eras/,

@@ -106,13 +106,13 @@ describe('terms named in a timeline event', () => {
 });
 
 describe('quizzes in frontmatter', () => {
-  const read = (yaml: string) => readNote(asVaultPath('Q.md'), `---\ndg-publish: true\nquiz:\n${yaml}\n---\n`);
+  const read = (yaml: string) => readNote(asVaultPath('Q.md'), `---\ndg-publish: true\ntype: quiz\nquiz:\n${yaml}\n---\n`);
 
   it('gives each question a stable id and keeps choices and answers', () => {
     const outcome = read(
       '  - { q: "When did Stalin die?", choices: ["1953", "1956"], answer: "1953", explanation: "March." }\n  - { q: "Why?", answer: "Because." }',
     );
-    if (outcome.status !== 'published' || outcome.note.type !== 'brief') throw new Error(JSON.stringify(outcome));
+    if (outcome.status !== 'published' || outcome.note.type !== 'quiz') throw new Error(JSON.stringify(outcome));
     expect(outcome.note.quiz).toEqual([
       {
         id: 'quiz-when-did-stalin-die',
@@ -129,7 +129,7 @@ describe('quizzes in frontmatter', () => {
     const outcome = read('  - q: "When?"\n    choices: ["1953", "1956"]\n    answer: "1954"');
     expect(outcome).toMatchObject({
       status: 'invalid',
-      problems: [{ line: 6, message: 'quiz[0].answer: "1954" is not one of the choices' }],
+      problems: [{ line: 7, message: 'quiz[0].answer: "1954" is not one of the choices' }],
     });
   });
 });

@@ -20,7 +20,7 @@ describe('loadVault', () => {
     const vault = loadVault([
       file('b.md', '---\ndg-publish: "true"\n---\n'),
       file('a.md', '---\ntitle: [unclosed\n---\n'),
-      file('c.md', published('type: nonsense')),
+      file('c.md', published('type: breif')),
       file('ok.md', published()),
     ]);
     expect(vault.problems.map((p) => p.file)).toEqual(['a.md', 'b.md', 'c.md']);
