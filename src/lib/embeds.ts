@@ -1,9 +1,11 @@
 /**
- * `![[Note]]` and `![[Note#Heading]]` on a line of their own: the note (or that section of it) shown
- * in place, with a link to its page. Embeds inside embeds go EMBED_DEPTH deep; past that, and for a
- * cycle (already a build error), the embed stays a link. Built as mdast for both Markdown adapters.
+ * `![[Note]]`, `![[Note#Heading]]` and `![[Note#^block]]` on a line of their own: the note (or that
+ * section, or that block) shown in place, with a link to its page. Embeds inside embeds go
+ * EMBED_DEPTH deep; past that, and for a part already being shown (a cycle, already a build error),
+ * the embed stays a link. Built as mdast for both Markdown adapters.
  */
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
+import { applyBlockIds, isBlockReference } from './blocks.ts';
 import { stripComments } from './comments.ts';
 import { headingKey } from './headings.ts';
 import type { LinkContext } from './link-render.ts';
@@ -31,12 +33,23 @@ export function createUniqueId(): UniqueId {
   };
 }
 
+/**
+ * What is being shown, outermost first, as `Folder/Note.md` for a whole note and
+ * `Folder/Note.md#fragment` for a part: an embed of something on it stays a link.
+ */
+export type EmbedTrail = readonly string[];
+
+/** The trail of a page: the whole note. */
+export function pageTrail(note: VaultPath): EmbedTrail {
+  return [note];
+}
+
 /** Expands every embed of a tree (not inside paragraphs, which hold only inline embeds) in place. */
 export function expandEmbeds(
   tree: { children: RootContent[] },
   context: LinkContext,
   from: VaultPath,
-  trail: VaultPath[],
+  trail: EmbedTrail,
   uniqueId: UniqueId,
 ): void {
   tree.children = tree.children.flatMap((child) => {
@@ -57,7 +70,7 @@ export function embedReplacement(
   child: RootContent,
   context: LinkContext,
   from: VaultPath,
-  trail: VaultPath[],
+  trail: EmbedTrail,
   uniqueId: UniqueId,
 ): RootContent[] | undefined {
   const embed = soleEmbed(child);
@@ -72,17 +85,24 @@ export function embedReplacement(
   });
   // Nothing of an unpublished or missing note is shown, not even an empty paragraph.
   if (outcome.kind === 'unpublished' || outcome.kind === 'broken' || outcome.kind === 'invalid') return [];
-  if (outcome.kind !== 'note' || trail.includes(outcome.note) || trail.length > EMBED_DEPTH) return [child];
+  if (outcome.kind !== 'note') return [child];
+  const part = outcome.fragment ? `${outcome.note}#${outcome.fragment}` : outcome.note;
+  if (trail.includes(part) || trail.length > EMBED_DEPTH) return [child];
   const target = context.notes.get(outcome.note);
   if (!target) return [child];
   const content = parseMarkdown(stripComments(target.body));
+  // Block markers are never shown, and an embedded block takes no anchor: the page may hold the original.
+  const blocks = applyBlockIds(content, { anchors: false });
+  const block = isBlockReference(written.heading) ? (written.heading as string).slice(1) : undefined;
   let children = content.children;
-  if (written.heading) children = section(children, written.heading);
+  if (block !== undefined) children = blockContent(blocks.get(block));
+  else if (written.heading) children = section(children, written.heading);
   const inner = { children };
   markEmbedded(inner, outcome.note, (text) => uniqueId(`embed-${headingKey(target.note.title)}-${headingKey(text)}`));
-  expandEmbeds(inner, context, outcome.note, [...trail, outcome.note], uniqueId);
+  expandEmbeds(inner, context, outcome.note, [...trail, part], uniqueId);
   const href = hrefForUrl(target.note.url) + (outcome.fragment ? `#${outcome.fragment}` : '');
-  const title = written.heading ? `${target.note.title} › ${written.heading}` : target.note.title;
+  // As Obsidian shows them: a section under its note's and heading's names, a block under its note's.
+  const title = written.heading && block === undefined ? `${target.note.title} › ${written.heading}` : target.note.title;
   return [
     {
       type: 'gardenEmbed',
@@ -107,6 +127,14 @@ function soleEmbed(node: RootContent): EmbedNode | undefined {
   return meaningful.length === 1 && only?.type === 'embed' && !/\.[a-z0-9]{2,4}$/i.test(parseWikilink(`[[${only.value}]]`).target)
     ? only
     : undefined;
+}
+
+/** A named block as content of its own: a list item keeps its list around it. */
+function blockContent(node: RootContent | undefined): RootContent[] {
+  if (!node) return [];
+  if (node.type !== 'listItem') return [node];
+  const list: List = { type: 'list', ordered: false, spread: false, children: [node as ListItem] };
+  return [list];
 }
 
 /** From the named heading to the next heading of the same or a higher level. */

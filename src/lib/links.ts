@@ -3,6 +3,7 @@
  * suffix (`Folder/Note`) or by one of its aliases, case-insensitively. The one place where a written
  * link becomes a note.
  */
+import { blockAnchor, isBlockReference } from './blocks.ts';
 import type { VaultPath } from './types.ts';
 
 export interface WikiTarget {
@@ -121,6 +122,8 @@ export interface LinkTargetNote extends LinkableNote {
   headingIds?: ReadonlyMap<string, string>;
   /** Ids of things on the page a `#fragment` may name besides headings (timeline events). */
   anchorIds?: ReadonlySet<string>;
+  /** Block ids the note defines (`^id` without the caret), for `[[Note#^id]]`. */
+  blockIds?: ReadonlySet<string>;
 }
 
 export type LinkOutcome =
@@ -168,9 +171,19 @@ export function createVaultLinks(
     if (note.state === 'unpublished') return { kind: 'unpublished', note: note.vaultPath };
     if (note.state === 'invalid') return { kind: 'invalid' };
     if (!heading) return { kind: 'note', note: note.vaultPath, url: note.url as string };
+    const where = note.vaultPath === from ? 'this note' : displayPath(note.vaultPath);
+    if (isBlockReference(heading)) {
+      const block = heading.slice(1);
+      if (note.blockIds?.has(block))
+        return { kind: 'note', note: note.vaultPath, url: note.url as string, fragment: blockAnchor(block) };
+      const hint = nearestNames(block, [...(note.blockIds ?? [])]);
+      return {
+        kind: 'broken',
+        message: `links to a block "^${block}" that ${where} does not have${hint.length > 0 ? `; did you mean ${hint.map((h) => `#^${h}`).join(', ')}?` : ''}`,
+      };
+    }
     const id = note.headingIds?.get(headingKey(heading)) ?? (note.anchorIds?.has(heading) ? heading : undefined);
     if (id) return { kind: 'note', note: note.vaultPath, url: note.url as string, fragment: id };
-    const where = note.vaultPath === from ? 'this note' : displayPath(note.vaultPath);
     const known = [...(note.headingIds?.keys() ?? [])];
     const hint = nearestNames(headingKey(heading), known);
     return {

@@ -12,7 +12,7 @@ import type { Problem, SiteUrl, VaultPath } from './types.ts';
 import { headingKey } from './headings.ts';
 import { noteUrl, urlFromPermalink, type UrlSource } from './url.ts';
 import { stripComments } from './comments.ts';
-import type { NoteHeading } from './scan.ts';
+import { markdownToText, type NoteHeading } from './scan.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -261,7 +261,7 @@ function normalise(
     urlSource,
     title: frontmatter.title ?? fileName(vaultPath),
     ...((frontmatter.description ?? frontmatter['dg-metatags']?.description)
-      ? { description: (frontmatter.description ?? frontmatter['dg-metatags']?.description ?? '').trim() }
+      ? { description: markdownToText(frontmatter.description ?? frontmatter['dg-metatags']?.description ?? '') }
       : {}),
     tags: [...new Set(frontmatter.tags ?? [])],
     aliases: frontmatter.aliases ?? [],
@@ -342,7 +342,7 @@ function normalise(
         ...common,
         type: 'term',
         term: frontmatter.term ?? common.title,
-        definition: frontmatter.definition.trim(),
+        definition: markdownToText(frontmatter.definition),
         related,
       };
     }

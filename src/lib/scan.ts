@@ -9,8 +9,10 @@ import type { Heading, Nodes, Parents, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { applyBlockIds, blockAnchor } from './blocks.ts';
 import { createHeadingSlugger } from './headings.ts';
 import { parseWikilink } from './links.ts';
+import { stripComments } from './comments.ts';
 import { findTags, normaliseTag } from './tags.ts';
 import type { TermNote } from './note.ts';
 import type { TermMatcher } from './terms.ts';
@@ -35,8 +37,19 @@ export interface WrittenLink {
   context: string;
 }
 
+/** A part of the note an embed may show: a heading's section or a block, by its page id, with its lines. */
+export interface NoteRegion {
+  id: string;
+  start: number;
+  end: number;
+}
+
 export interface ScannedNote<T = TermNote> {
   headings: NoteHeading[];
+  /** Block ids (`^id`, without the caret) the note defines. */
+  blocks: string[];
+  /** Heading sections and blocks with their lines, for finding which embeds an embedded part holds. */
+  regions: NoteRegion[];
   links: WrittenLink[];
   /** First mentions of glossary terms (briefs only), with the sentence around each. */
   mentions: { term: T; line: number; context: string }[];
@@ -94,8 +107,24 @@ function decodeURIComponentSafe(text: string): string {
 
 export function scanNote(markdown: string, reserved: Iterable<string> = [], terms?: TermMatcher<TermNote>): ScannedNote {
   const tree = parseMarkdown(markdown);
+  // Block markers out first: they are never shown, so no sentence, word count or heading holds one.
+  const blocks = applyBlockIds(tree, { anchors: false });
   const ids = headingIds(tree, reserved);
   const headings: NoteHeading[] = [...ids].map(([node, id]) => ({ depth: node.depth, text: plainText(node), id }));
+  const lastLine = tree.position?.end.line ?? Number.MAX_SAFE_INTEGER;
+  const headingNodes = [...ids];
+  const regions: NoteRegion[] = [
+    ...headingNodes.map(([node, id], index) => {
+      const next = headingNodes.slice(index + 1).find(([other]) => other.depth <= node.depth)?.[0];
+      const start = node.position?.start.line ?? 0;
+      return { id, start, end: next ? (next.position?.start.line ?? lastLine) - 1 : lastLine };
+    }),
+    ...[...blocks].map(([id, node]) => ({
+      id: blockAnchor(id),
+      start: node.position?.start.line ?? 0,
+      end: node.position?.end.line ?? lastLine,
+    })),
+  ];
   const links: WrittenLink[] = [];
   walk(tree, (node, ancestors) => {
     const line = node.position?.start.line ?? 0;
@@ -138,7 +167,7 @@ export function scanNote(markdown: string, reserved: Iterable<string> = [], term
     if (ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return;
     for (const match of findTags(node.value)) tags.add(normaliseTag(match.tag));
   });
-  return { headings, links, mentions, tags: [...tags].sort(), words };
+  return { headings, blocks: [...blocks.keys()], regions, links, mentions, tags: [...tags].sort(), words };
 }
 
 /** The sentence of a text that holds an offset. */
@@ -154,10 +183,40 @@ function sentenceAround(text: string, offset: number): string {
 function contextOf(ancestors: readonly Parents[], linkText: string): string {
   const block = [...ancestors].reverse().find((node) => ['paragraph', 'tableCell', 'heading', 'listItem'].includes(node.type));
   if (!block) return '';
-  const text = plainText(block).replace(/\s+/g, ' ').trim();
+  const text = readerText(plainText(block));
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'“‘(])/);
   const sentence = sentences.find((candidate) => linkText && candidate.includes(linkText)) ?? sentences[0] ?? '';
   return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
+}
+
+/**
+ * Text as a reader reads it, from the plain text of mdast: without the Obsidian markers the parser
+ * leaves in text (a callout's `[!note]`, `==highlight==` marks) and with white space collapsed.
+ */
+function readerText(text: string): string {
+  return text
+    .replace(/\[![\w-]+\][+-]?[ \t]*/g, '')
+    .replace(/==(?=\S)([^=]*?\S)==/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Markdown that may be more than words: links, emphasis, code, highlights, comments, block ids. */
+const MARKUP = /[[\]*_`=~<>\\^%!]/;
+
+/**
+ * The words of a Markdown text an author wrote in frontmatter (a description, a definition), for
+ * places that quote text: previews, meta descriptions, search, feeds. `[[Politburo]]` reads
+ * "Politburo", `**the**` reads "the"; comments and block ids are not read at all.
+ */
+export function markdownToText(markdown: string): string {
+  const line = stripComments(markdown).replace(/\s+/g, ' ').trim();
+  if (!MARKUP.test(line)) return line;
+  // One paragraph of inline Markdown: "1962. The year…" or "- x" at its start is text, not a list.
+  const paragraph = line.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+*#>])/, '\\$1');
+  const tree = parseMarkdown(paragraph);
+  applyBlockIds(tree, { anchors: false });
+  return readerText(tree.children.map(plainText).join(' '));
 }
 
 /** The `|text` of a wikilink or embed (`|300` on an image embed is its width). */

@@ -10,7 +10,7 @@ import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, 
 import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome, type TermNote } from './note.ts';
-import { scanNote, type ScannedNote, type WrittenLink } from './scan.ts';
+import { scanNote, type NoteRegion, type ScannedNote, type WrittenLink } from './scan.ts';
 import { TAG_INDEX_URL, tagUrl } from './tags.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
 import { SITE_URLS, type ServedUrls } from './url-lock.ts';
@@ -219,6 +219,7 @@ export function completeVault(
       url: note.url,
       headingIds: new Map(note.headings.map((heading) => [headingKey(heading.text), heading.id])),
       anchorIds: new Set(reservedIds(note)),
+      blockIds: new Set(scanned.blocks),
     });
   }
 
@@ -252,6 +253,7 @@ export function completeVault(
 
   const links = createVaultLinks(indexed, options.attachments ?? [], headingKey, displayPath);
   const deadLinks = options.brokenLinks === 'warn' ? warnings : problems;
+  const embedEdges: EmbedEdge[] = [];
   for (const entry of published) {
     const from = entry.note.vaultPath;
     for (const written of scans.get(from)?.links ?? []) {
@@ -265,6 +267,14 @@ export function completeVault(
           embed: written.embed,
           context: written.context,
         });
+        if (written.embed) {
+          embedEdges.push({
+            from,
+            line: written.line,
+            target: outcome.note,
+            ...(outcome.fragment ? { fragment: outcome.fragment } : {}),
+          });
+        }
       } else if (outcome.kind === 'unpublished') {
         const message = `${shown} ${written.embed ? 'embeds' : 'links to'} ${displayPath(outcome.note)}, which is not published; it is shown as plain text`;
         warnings.push({ ...at, message });
@@ -290,10 +300,7 @@ export function completeVault(
     ...toolUrlCollisions(notes, displayPath),
     ...redirectCollisions(notes, displayPath),
     ...courseCollisions(notes, displayPath),
-    ...embedCycles(
-      published.map((entry) => ({ note: entry.note, written: scans.get(entry.note.vaultPath)?.links ?? [] })),
-      displayPath,
-    ),
+    ...embedCycles(embedEdges, (note) => scans.get(note)?.regions ?? [], displayPath),
   );
   return {
     notes: published.map(({ note, body, bodyLine }) => ({ note, body, bodyLine })),
@@ -339,42 +346,67 @@ export function redirectCollisions(
   return problems;
 }
 
-/** `![[A]]` in B and `![[B]]` in A would embed forever: each cycle is an error, reported once. */
-function embedCycles(
-  published: readonly { note: NoteData; written: readonly WrittenLink[] }[],
+/** An embed as resolved: which note (and where in it) shows which part of another. */
+export interface EmbedEdge {
+  from: VaultPath;
+  line: number;
+  target: VaultPath;
+  /** The heading id or block anchor (`^id`) embedded; none for the whole note. */
+  fragment?: string;
+}
+
+/**
+ * Embeds that would show themselves forever. What an embed shows is a whole note, a heading's section
+ * or a block, and it holds the embeds written inside it: a note may embed its own sections, or a
+ * section of a note that embeds it back, as Obsidian allows. Only an embed whose part comes back to a
+ * part being shown is an error, at the line of the embed that closes the circle.
+ */
+export function embedCycles(
+  edges: readonly EmbedEdge[],
+  regionsOf: (note: VaultPath) => readonly NoteRegion[],
   displayPath: (path: VaultPath) => string,
 ): Problem[] {
-  const embeds = new Map<VaultPath, { target: VaultPath; line: number }[]>();
-  for (const { note, written } of published) {
-    const targets = note.links.filter((link) => link.embed);
-    const lines = written.filter((link) => link.embed);
-    embeds.set(
-      note.vaultPath,
-      targets.map((link, index) => ({ target: link.target, line: lines[index]?.line ?? 0 })),
-    );
-  }
+  const byNote = new Map<VaultPath, EmbedEdge[]>();
+  for (const edge of edges) byNote.set(edge.from, [...(byNote.get(edge.from) ?? []), edge]);
+  const keyOf = (note: VaultPath, fragment?: string) => (fragment ? `${note}#${fragment}` : note);
+  const labelOf = (note: VaultPath, fragment?: string) => (fragment ? `${displayPath(note)}#${fragment}` : displayPath(note));
+  /** The embeds a part of a note holds: all of the note's, or those written within the section or block. */
+  const inside = (note: VaultPath, fragment?: string): EmbedEdge[] => {
+    const all = byNote.get(note) ?? [];
+    if (!fragment) return all;
+    const region = regionsOf(note).find((candidate) => candidate.id === fragment);
+    return region ? all.filter((edge) => edge.line >= region.start && edge.line <= region.end) : [];
+  };
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  const done = new Set<VaultPath>();
-  const visit = (path: VaultPath, trail: VaultPath[]) => {
-    if (done.has(path)) return;
-    for (const edge of embeds.get(path) ?? []) {
-      const start = trail.indexOf(edge.target);
-      if (start !== -1 || edge.target === path) {
-        const cycle = edge.target === path ? [path, path] : [...trail.slice(start), path, edge.target];
-        const key = [...new Set(cycle)].sort().join('|');
-        if (reported.has(key)) continue;
-        reported.add(key);
-        problems.push({
-          file: displayPath(path),
-          line: edge.line,
-          message: `embeds form a cycle: ${cycle.map((step) => displayPath(step)).join(' → ')}`,
-        });
-      } else visit(edge.target, [...trail, path]);
+  const done = new Set<string>();
+  const visit = (note: VaultPath, fragment: string | undefined, trail: { key: string; label: string }[]) => {
+    const key = keyOf(note, fragment);
+    if (done.has(key)) return;
+    const here = [...trail, { key, label: labelOf(note, fragment) }];
+    for (const edge of inside(note, fragment)) {
+      const target = keyOf(edge.target, edge.fragment);
+      const start = here.findIndex((step) => step.key === target);
+      if (start === -1) {
+        visit(edge.target, edge.fragment, here);
+        continue;
+      }
+      const cycle = here.slice(start);
+      const id = cycle
+        .map((step) => step.key)
+        .sort()
+        .join('|');
+      if (reported.has(id)) continue;
+      reported.add(id);
+      problems.push({
+        file: displayPath(edge.from),
+        line: edge.line,
+        message: `embeds form a cycle: ${[...cycle.map((step) => step.label), labelOf(edge.target, edge.fragment)].join(' → ')}`,
+      });
     }
-    done.add(path);
+    done.add(key);
   };
-  for (const path of embeds.keys()) visit(path, []);
+  for (const note of [...byNote.keys()].sort(compareCodePoints)) visit(note, undefined, []);
   return problems;
 }
 

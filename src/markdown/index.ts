@@ -10,6 +10,7 @@ import rehypeSafeHtml from './rehype-safe-html.ts';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
 import { highlightPlugin } from './highlights.ts';
+import remarkBlockIds from './remark-block-ids.ts';
 import remarkEmbeds from './remark-embeds.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
@@ -60,6 +61,7 @@ export const remarkPlugins: RemarkPlugins = [
   // [[wikilinks]] and ![[embeds]]: the kept library parses them; src/lib resolves them.
   [remarkWikiLinkSyntax, { className: 'internal-link' }],
   remarkHeadingIds,
+  remarkBlockIds,
   remarkEmbeds,
   remarkWikilinks,
   remarkTermLinks,

@@ -33,7 +33,7 @@ it.each([
     `${VAULT}/Case Url Upper.md: its URL /Course/Case-URL/ is also the URL of ${VAULT}/Case Url Lower.md (/course/case-url/, differing only in letter case)`,
   ],
   ['an impossible date', `${VAULT}/Impossible Date.md:7: events[1].date: "1962-02-30" is not a real calendar date`],
-  ['an unknown type', `${VAULT}/Unknown Type.md:3: unknown type "essay"; use one of brief, timeline, term, course`],
+  ['a near miss of a kind', `${VAULT}/Unknown Type.md:3: type "breif" is not a kind of note; did you mean brief?`],
   [
     'an embed cycle',
     `${VAULT}/Cycle Two.md:4: embeds form a cycle: ${VAULT}/Cycle One.md → ${VAULT}/Cycle Two.md → ${VAULT}/Cycle One.md`,

@@ -1,7 +1,7 @@
 /** Sole `![[Note]]` blocks shown in place (src/lib/embeds.ts), in blocks at any depth but paragraphs. */
 import type { RootContent } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
-import { createUniqueId, embedReplacement } from '../../lib/embeds.ts';
+import { createUniqueId, embedReplacement, pageTrail } from '../../lib/embeds.ts';
 import { noteOf } from './shared.ts';
 
 export const embedsPlugin: MdastPluginDefinition = {
@@ -13,7 +13,7 @@ export const embedsPlugin: MdastPluginDefinition = {
     const uniqueId = createUniqueId();
     const walk = (parent: { children: readonly RootContent[] }) => {
       for (const child of parent.children) {
-        const replacement = embedReplacement(child, context, from, [from], uniqueId);
+        const replacement = embedReplacement(child, context, from, pageTrail(from), uniqueId);
         if (replacement) {
           if (replacement.length !== 1 || replacement[0] !== child) ctx.replaceNode(child, replacement);
         } else if ('children' in child && child.type !== 'paragraph') walk(child);

@@ -6,6 +6,7 @@
 import type { HastPluginList, MdastPluginList } from 'satteri';
 import type { SatteriFeatures } from '@astrojs/markdown-satteri';
 import { autolinkHeadingsPlugin } from './autolink-headings.ts';
+import { blockIdsPlugin } from './block-ids.ts';
 import { calloutsPlugin } from './callouts.ts';
 import { embedsPlugin } from './embeds.ts';
 import { headingIdsPlugin } from './heading-ids.ts';
@@ -30,6 +31,7 @@ export const satteriMdastPlugins: MdastPluginList = [
   smartDashes,
   wikilinkSyntax,
   headingIdsPlugin,
+  blockIdsPlugin,
   embedsPlugin,
   wikilinksPlugin,
   termLinksPlugin,
