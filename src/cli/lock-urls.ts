@@ -1,6 +1,8 @@
 /**
  * `npm run urls`: adds every URL the vault now serves (pages and redirects) to the URL lock, so
- * that no later build can drop one without saying so. Runs on Node's own TypeScript support.
+ * that no later build can drop one without saying so. `npm run urls -- --reset` starts a new lock
+ * from what the vault serves, dropping the old one's URLs (for a new site: never on a live one).
+ * Runs on Node's own TypeScript support.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +20,10 @@ if (vault.problems.length > 0) {
   console.error(`The vault has problems; fix them first:\n${formatProblems(vault.problems)}`);
   process.exit(1);
 }
+const reset = process.argv.includes('--reset');
 let existing = EMPTY_LOCK;
 try {
+  if (reset) throw new Error('a new lock');
   const parsed = parseUrlLock(readFileSync(join(projectRoot, lockFile), 'utf8'));
   if (!parsed.ok) {
     console.error(`${lockFile}: ${parsed.reason}`);
@@ -33,7 +37,9 @@ const updated = lockServedUrls(existing, servedUrls(vault.notes.map((entry) => e
 const added = updated.published.filter((url) => !existing.published.includes(url));
 writeFileSync(join(projectRoot, lockFile), formatUrlLock(updated));
 console.log(
-  added.length > 0
-    ? `Locked ${added.length} new URL(s) in ${lockFile}:\n${added.join('\n')}`
-    : `${lockFile} already lists every URL.`,
+  reset
+    ? `Started a new ${lockFile} with the ${updated.published.length} URL(s) this vault serves.`
+    : added.length > 0
+      ? `Locked ${added.length} new URL(s) in ${lockFile}:\n${added.join('\n')}`
+      : `${lockFile} already lists every URL.`,
 );

@@ -70,6 +70,23 @@ export function checkUrlLock(lock: UrlLock, served: ServedUrls): LockCheck {
   };
 }
 
+/**
+ * A lock that shares no URL with the vault (beyond the pages every site has) belongs to another
+ * vault — typically the shipped course's lock, left in place when an author brings their own vault.
+ * That is one problem with one fix, not one error per URL.
+ */
+export function foreignLockMessage(lock: UrlLock, served: ServedUrls, check: LockCheck, lockFile: string): string | undefined {
+  const always = new Set(SITE_URLS.map(urlKey));
+  const servedKeys = new Set([...served.pages, ...served.redirects].map(urlKey));
+  const own = lock.published.filter((url) => !always.has(urlKey(url as SiteUrl)));
+  if (check.missing.length === 0 || own.length === 0 || own.some((url) => servedKeys.has(urlKey(url as SiteUrl)))) return undefined;
+  return (
+    `${lockFile} locks ${own.length} URL(s) of another vault and none of this vault's: it is the lock of the site this one replaces. ` +
+    `If this vault is a new site, start its own lock with \`npm run urls -- --reset\` (it writes the URLs this vault serves to ${lockFile}); ` +
+    `if this site did publish those URLs, the vault folder (contentDir) is probably not the one you meant`
+  );
+}
+
 export function missingUrlMessage(url: string, lockFile: string): string {
   return (
     `${url} is locked in ${lockFile} but no note serves it any more. Course pages may link to it: ` +

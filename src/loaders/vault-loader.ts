@@ -30,7 +30,7 @@ import {
   type LoadedVault,
   type PublishedNote,
 } from '../lib/vault.ts';
-import { checkUrlLock, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
+import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
@@ -351,7 +351,10 @@ async function checkLock(
   }
   const parsed = parseUrlLock(text);
   if (!parsed.ok) return [{ file: lockFile, message: parsed.reason }];
-  const check = checkUrlLock(parsed.lock, servedUrls(vault.notes.map((entry) => entry.note)));
+  const served = servedUrls(vault.notes.map((entry) => entry.note));
+  const check = checkUrlLock(parsed.lock, served);
+  const foreign = foreignLockMessage(parsed.lock, served, check, lockFile);
+  if (foreign) return [{ file: lockFile, message: foreign }];
   if (check.unlocked.length > 0) {
     logger.warn(
       `${check.unlocked.length} URL(s) are not in ${lockFile} yet (run \`npm run urls\` to lock them): ${check.unlocked.join(', ')}`,

@@ -80,3 +80,32 @@ describe('npm run urls', () => {
     expect(run()).toContain('already lists every URL');
   });
 });
+
+describe('a vault brought to a site whose lock is another vault’s', () => {
+  it('fails with one message that says how to start the vault’s own lock', async () => {
+    const build = await buildVault({
+      contentDir: 'tests/fixtures/vault-links',
+      outDir: join(TMP, 'lock-foreign'),
+      env: { GARDEN_URL_LOCK: 'url-lock.json' },
+    });
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain('The vault has 1 problem:');
+    expect(build.output).toMatch(/url-lock\.json: url-lock\.json locks \d+ URL\(s\) of another vault and none of this vault's/);
+    expect(build.output).toContain('npm run urls -- --reset');
+    expect(build.output).not.toContain('is locked in');
+  });
+
+  it('npm run urls -- --reset starts a new lock with the vault’s URLs only', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const lockPath = lockFile('reset.json', lock);
+    const output = execFileSync(process.execPath, ['src/cli/lock-urls.ts', '--reset'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, GARDEN_CONTENT_DIR: 'tests/fixtures/vault-links', GARDEN_URL_LOCK: lockPath },
+      encoding: 'utf8',
+    });
+    const written = JSON.parse(readFileSync(join(PROJECT_ROOT, lockPath), 'utf8')) as { published: string[] };
+    expect(output).toContain(`Started a new ${lockPath} with the ${written.published.length} URL(s) this vault serves.`);
+    expect(written.published).toContain('/notes/alpha/');
+    expect(written.published.some((url) => url.startsWith('/network-school/'))).toBe(false);
+  });
+});
