@@ -94,7 +94,7 @@ describe('the default site', () => {
     expect(textOf(home.querySelector('.course-card h3'))).toBe('Russian History III');
     const course = parsePage(readPage(DEFAULT_SITE, `${COURSE_URL}/russian-history-iii/`));
     const groups = [...course.querySelectorAll('.course-group h2')].map(textOf);
-    expect(groups).toEqual(['Briefs', 'Timelines', 'Glossary']);
+    expect(groups).toEqual(['Briefs', 'Timelines', 'Quizzes', 'Glossary']);
     const briefs = [...course.querySelectorAll('#course-brief + ol a')].map(textOf);
     expect(briefs[0]).toContain("Khrushchev's Rise to Power");
   });

@@ -196,7 +196,9 @@ describe('note kinds', () => {
       [...group.querySelectorAll('li > a')].map(textOf),
     ]);
     expect(groups).toEqual([
-      ['Briefs', ['Brief One', 'Component Note', 'Exported Note']],
+      ['Briefs', ['Brief One']],
+      // Notes without a type are plain notes, labelled and grouped as such.
+      ['Notes', ['Component Note', 'Exported Note']],
       ['Timelines', ['Crisis Timeline']],
       ['Glossary', ['KGB', 'NKVD']],
     ]);

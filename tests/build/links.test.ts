@@ -142,7 +142,7 @@ describe('/notes.json', () => {
     const beta = notes.find((note) => note.url === '/notes/beta/');
     expect(beta).toMatchObject({
       title: 'Beta',
-      type: 'brief',
+      type: 'note',
       headings: [
         { id: 'first-section', text: 'First Section' },
         { id: 'second-section', text: 'Second Section' },
