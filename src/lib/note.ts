@@ -53,6 +53,8 @@ interface NoteCommon {
   links: NoteLink[];
   /** Words of the body, for the reading time. */
   words: number;
+  /** The note's language (BCP 47) when its frontmatter sets one; else the site's. */
+  lang?: string;
 }
 
 export interface NoteLink {
@@ -229,6 +231,7 @@ function normalise(
     ...((frontmatter.updated ?? frontmatter['dg-updated'])
       ? { updated: (frontmatter.updated ?? frontmatter['dg-updated']) as string }
       : {}),
+    ...(frontmatter.lang ? { lang: frontmatter.lang } : {}),
     hidden: frontmatter['dg-hide'] ?? false,
     pinned: frontmatter['dg-pinned'] ?? false,
     hiddenInGraph: frontmatter['dg-hide-in-graph'] ?? false,

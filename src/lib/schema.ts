@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normaliseTag } from './tags.ts';
 import { parseCalendarDate, parseHistoricalDate, type HistoricalDate } from './dates.ts';
+import { canonicalLang } from './i18n.ts';
 
 export const NOTE_TYPES = ['brief', 'timeline', 'term', 'course'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
@@ -66,6 +67,13 @@ const common = {
   permalink: nonEmptyText.optional(),
   'dg-permalink': nonEmptyText.optional(),
   'dg-path': nonEmptyText.optional(),
+  /** The note's language (BCP 47), canonicalised; `lang:` with no value is absent. */
+  lang: z.unknown().transform((value, ctx) => {
+    if (value === null || value === undefined || value === '') return undefined;
+    const lang = canonicalLang(value);
+    if (!lang.ok) ctx.addIssue({ code: 'custom', message: lang.reason });
+    return lang.ok ? lang.value : z.NEVER;
+  }).optional(),
 };
 
 const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });
