@@ -63,7 +63,8 @@ export function resolveSiteConfig(
     ...(env.GARDEN_LANG ? { lang: env.GARDEN_LANG } : {}),
   });
   // One readable sentence per bad option (GARDEN_* variables included), not a zod dump.
-  if (!parsed.success) throw new Error(`Site options (src/site.config.ts, GARDEN_* variables):\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`Site options (src/site.config.ts, GARDEN_* variables):\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

@@ -24,7 +24,8 @@ const en = {
   search: 'Search',
   searchTheNotes: 'Search the notes',
   close: 'Close',
-  searchUnavailable: 'Search needs a built site: the index is made by {build}. Run {start} to build and serve the site with search.',
+  searchUnavailable:
+    'Search needs a built site: the index is made by {build}. Run {start} to build and serve the site with search.',
   searchPageDescription: 'Search every published note: briefs, timelines and glossary terms.',
   searchNeedsJs:
     'Searching the notes needs JavaScript, which is off or not loaded in this browser. You can browse the courses instead:',
@@ -110,7 +111,10 @@ const en = {
   studySheetTitle: '{title}: study sheet',
   studySheetDescription: 'A printable summary of {title}.',
   flashcardsTitle: '{course}: flashcards',
-  flashcardsDescription: { one: '{count} flashcard for {course}: terms and dates.', other: '{count} flashcards for {course}: terms and dates.' } as PluralMessage,
+  flashcardsDescription: {
+    one: '{count} flashcard for {course}: terms and dates.',
+    other: '{count} flashcards for {course}: terms and dates.',
+  } as PluralMessage,
   flashcardsHelp: 'Click or press Space to turn the card; ← and → move between cards.',
   flashcardPrevious: '← Previous',
   flashcardAgain: 'Again',
@@ -126,10 +130,16 @@ const en = {
   flashcardProgress: 'Card {n} of {total} · {known} known',
   courseGlossaryTitle: '{course}: glossary',
   courseGlossaryDescription: 'The {count} terms of {course}, A to Z.',
-  courseGlossaryLede: { one: '{count} term, A to Z. Each links to its page.', other: '{count} terms, A to Z. Each links to its page.' } as PluralMessage,
+  courseGlossaryLede: {
+    one: '{count} term, A to Z. Each links to its page.',
+    other: '{count} terms, A to Z. Each links to its page.',
+  } as PluralMessage,
   courseTimelineTitle: '{course}: timeline',
   courseTimelineDescription: 'Every dated event of {course} in one chronological list.',
-  courseTimelineLede: { one: '{events} from {count} timeline, in date order.', other: '{events} from {count} timelines, in date order.' } as PluralMessage,
+  courseTimelineLede: {
+    one: '{events} from {count} timeline, in date order.',
+    other: '{events} from {count} timelines, in date order.',
+  } as PluralMessage,
   eventCount: { one: '{count} event', other: '{count} events' } as PluralMessage,
   showEra: 'Show era',
   allEras: 'All eras',
@@ -143,7 +153,10 @@ const en = {
   termCount: { one: '{count} glossary term', other: '{count} glossary terms' } as PluralMessage,
   glossaryTitle: 'Glossary',
   glossaryDescription: 'Every term of every course, A to Z, with its definition.',
-  glossaryLede: { one: '{count} term from every course, A to Z.', other: '{count} terms from every course, A to Z.' } as PluralMessage,
+  glossaryLede: {
+    one: '{count} term from every course, A to Z.',
+    other: '{count} terms from every course, A to Z.',
+  } as PluralMessage,
   graphTitle: 'Graph',
   graphDescription: 'How the notes link to each other.',
   graphLede: '{notes} and {links} between them. Each dot is a link to its note.',
@@ -182,8 +195,7 @@ const ptBR: Messages = {
   navGlossary: 'Glossário',
   navTags: 'Tags',
   navGraph: 'Grafo',
-  footer:
-    'Notas de estudo escritas para estudantes. Fatos conferidos com as fontes; cada frase com nossas próprias palavras.',
+  footer: 'Notas de estudo escritas para estudantes. Fatos conferidos com as fontes; cada frase com nossas próprias palavras.',
   breadcrumb: 'Trilha de navegação',
   home: 'Início',
   search: 'Buscar',

@@ -68,12 +68,15 @@ const common = {
   'dg-permalink': nonEmptyText.optional(),
   'dg-path': nonEmptyText.optional(),
   /** The note's language (BCP 47), canonicalised; `lang:` with no value is absent. */
-  lang: z.unknown().transform((value, ctx) => {
-    if (value === null || value === undefined || value === '') return undefined;
-    const lang = canonicalLang(value);
-    if (!lang.ok) ctx.addIssue({ code: 'custom', message: lang.reason });
-    return lang.ok ? lang.value : z.NEVER;
-  }).optional(),
+  lang: z
+    .unknown()
+    .transform((value, ctx) => {
+      if (value === null || value === undefined || value === '') return undefined;
+      const lang = canonicalLang(value);
+      if (!lang.ok) ctx.addIssue({ code: 'custom', message: lang.reason });
+      return lang.ok ? lang.value : z.NEVER;
+    })
+    .optional(),
 };
 
 const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });
