@@ -13,9 +13,15 @@ export function fill(template: string, values: Values = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/**
+ * CLDR's rules for `pt` count 0 as singular ("0 nota"); Brazilian usage, like Portugal's, says "0 notas",
+ * which is what CLDR's `pt-PT` rules give.
+ */
+const pluralLocale = (lang: string) => (lang.toLowerCase().split('-')[0] === 'pt' ? 'pt-PT' : lang);
+
 /** The form of a plural message for `count` in `lang`, filled in with `{count}` and `values`. */
 export function plural(message: PluralMessage, count: number, lang: string, values: Values = {}): string {
-  const form = message[new Intl.PluralRules(lang).select(count)] ?? message.other;
+  const form = message[new Intl.PluralRules(pluralLocale(lang)).select(count)] ?? message.other;
   return fill(form, { count, ...values });
 }
 
