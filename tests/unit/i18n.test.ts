@@ -15,8 +15,7 @@ import { asVaultPath } from '../../src/lib/types.ts';
 import { resolveSiteConfig } from '../../src/site.config.ts';
 
 const en = DICTIONARIES.en as Messages;
-const placeholders = (message: string | object) =>
-  [...new Set(JSON.stringify(message).match(/\{\w+\}/g) ?? [])].sort();
+const placeholders = (message: string | object) => [...new Set(JSON.stringify(message).match(/\{\w+\}/g) ?? [])].sort();
 
 describe('the dictionaries', () => {
   it('has every English key in pt-BR, with the same placeholders and plural forms', () => {
@@ -118,7 +117,8 @@ describe('language tags (BCP 47)', () => {
   });
 
   it('is a note property: canonicalised, refused with its line, absent when empty', () => {
-    const read = (frontmatter: string) => readNote(asVaultPath('Curso/Nota.md'), `---\ndg-publish: true\n${frontmatter}\n---\nTexto`);
+    const read = (frontmatter: string) =>
+      readNote(asVaultPath('Curso/Nota.md'), `---\ndg-publish: true\n${frontmatter}\n---\nTexto`);
     const good = read('lang: pt-br');
     expect(good.status === 'published' && good.note.lang).toBe('pt-BR');
     for (const empty of ['lang:', 'lang: ""', 'title: Nota']) {
