@@ -3,6 +3,15 @@
  * variables override them for one build (fixture vaults in tests, an import being mended).
  */
 import { z } from 'zod';
+import { canonicalLang } from './lib/i18n.ts';
+
+/** A BCP 47 tag, canonicalised (`pt-br` → `pt-BR`); an invalid one is an error that says what to write. */
+const languageTag = z.string().transform((value, ctx) => {
+  const lang = canonicalLang(value);
+  if (lang.ok) return lang.value;
+  ctx.addIssue({ code: 'custom', message: lang.reason });
+  return z.NEVER;
+});
 
 export const siteConfigSchema = z.object({
   /** The site's name, in the header and in every page title. */
@@ -28,6 +37,11 @@ export const siteConfigSchema = z.object({
    * (tests/unit/markdown-processors.test.ts): that is why the faster one is the default.
    */
   markdownProcessor: z.enum(['unified', 'satteri']).default('satteri'),
+  /**
+   * The language of the site (BCP 47: `en`, `pt-BR`): `<html lang>`, the interface text (src/lib/i18n.ts)
+   * and dates. A note's own `lang` property sets its page's.
+   */
+  lang: languageTag.default('en'),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -36,7 +50,7 @@ export function resolveSiteConfig(
   options: z.input<typeof siteConfigSchema>,
   env: Record<string, string | undefined>,
 ): SiteConfig {
-  return siteConfigSchema.parse({
+  const parsed = siteConfigSchema.safeParse({
     ...options,
     ...(env.GARDEN_CONTENT_DIR ? { contentDir: env.GARDEN_CONTENT_DIR } : {}),
     ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
@@ -46,7 +60,12 @@ export function resolveSiteConfig(
       ? { renderWorkers: env.GARDEN_RENDER_WORKERS === 'auto' ? 'auto' : Number(env.GARDEN_RENDER_WORKERS) }
       : {}),
     ...(env.GARDEN_MARKDOWN_PROCESSOR ? { markdownProcessor: env.GARDEN_MARKDOWN_PROCESSOR } : {}),
+    ...(env.GARDEN_LANG ? { lang: env.GARDEN_LANG } : {}),
   });
+  // One readable sentence per bad option (GARDEN_* variables included), not a zod dump.
+  if (!parsed.success)
+    throw new Error(`Site options (src/site.config.ts, GARDEN_* variables):\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 export const siteConfig = resolveSiteConfig({}, process.env);

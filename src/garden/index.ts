@@ -12,7 +12,13 @@ import { siteConfig } from '../site.config.ts';
 
 let built: Promise<Garden> | undefined;
 
-const load = () => getCollection('notes').then((entries) => buildGarden(entries.map((entry) => entry.data)));
+const load = () =>
+  getCollection('notes').then((entries) =>
+    buildGarden(
+      entries.map((entry) => entry.data),
+      { lang: siteConfig.lang },
+    ),
+  );
 
 export function getGarden(): Promise<Garden> {
   if (import.meta.env.DEV) return load();

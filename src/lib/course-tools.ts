@@ -86,6 +86,7 @@ export function courseFlashcards(
   terms: readonly TermNote[],
   events: readonly CourseEvent[],
   hrefOf: (url: SiteUrl) => string,
+  lang = 'en',
 ): Flashcard[] {
   return [
     ...terms.map((term) => ({
@@ -99,7 +100,7 @@ export function courseFlashcards(
       id: `event-${note.vaultPath}#${event.id}`,
       kind: 'event' as const,
       front: event.title,
-      back: formatHistoricalDate(event.date),
+      back: formatHistoricalDate(event.date, lang),
       href: `${hrefOf(note.url)}#${event.id}`,
     })),
   ];

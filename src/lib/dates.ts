@@ -5,6 +5,7 @@
  * never turned into a JavaScript Date at midnight UTC: a year stays a year.
  */
 import edtf from 'edtf';
+import { translator } from './i18n.ts';
 import { fail, ok, type Result } from './types.ts';
 
 export type Precision = 'year' | 'month' | 'day';
@@ -135,44 +136,78 @@ export function parseHistoricalDate(value: unknown): Result<HistoricalDate> {
 }
 
 /** A year for readers: astronomical year 0 is 1 BC, -0044 is 45 BC. */
-function formatYear(year: number): string {
-  return year > 0 ? String(year) : `${1 - year} BC`;
+function formatYear(year: number, lang: string): string {
+  return year > 0 ? String(year) : translator(lang).t('yearBC', { year: 1 - year });
 }
 
-function formatPoint(point: DatePoint, showYear = true, showMonth = true): string {
+/** English keeps the site's own day-month-year wording; other languages ask Intl. */
+const isEnglish = (lang: string) => lang.toLowerCase().split('-')[0] === 'en';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A point in the page's language: the parts it shows, from Intl.DateTimeFormat in UTC (never shifted a day). */
+function intlPoint(point: DatePoint, lang: string, showYear: boolean, showMonth: boolean): string {
+  const day = point.day !== undefined;
+  const month = point.month !== undefined && showMonth;
+  if (!day && !month) return showYear ? formatYear(point.year, lang) : '';
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    ...(day ? { day: 'numeric' } : {}),
+    ...(month ? { month: 'long' } : {}),
+    ...(showYear ? { year: 'numeric' } : {}),
+  };
+  const key = `${lang}|${day}|${month}|${showYear}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  const date = new Date(Date.UTC(2000, (point.month ?? 1) - 1, point.day ?? 1));
+  date.setUTCFullYear(point.year);
+  // The year part is ours, so years BC read the same in every language ("45 a.C.").
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'year' ? formatYear(point.year, lang) : part.value))
+    .join('');
+}
+
+function formatPoint(point: DatePoint, lang: string, showYear = true, showMonth = true): string {
+  if (!isEnglish(lang)) return intlPoint(point, lang, showYear, showMonth);
   const parts: string[] = [];
   if (point.day !== undefined) parts.push(String(point.day));
   if (point.month !== undefined && showMonth) parts.push(MONTHS[point.month - 1] as string);
-  if (showYear) parts.push(formatYear(point.year));
+  if (showYear) parts.push(formatYear(point.year, lang));
   return parts.join(' ');
 }
 
-function qualify(text: string, point: DatePoint): string {
-  return `${point.approximate ? 'c. ' : ''}${text}${point.uncertain ? '?' : ''}`;
+function qualify(text: string, point: DatePoint, lang: string): string {
+  const { t } = translator(lang);
+  const circa = point.approximate ? t('circa', { date: text }) : text;
+  return point.uncertain ? t('uncertain', { date: circa }) : circa;
 }
 
 const plain = (point: DatePoint) => !point.approximate && !point.uncertain;
 
 /**
- * The date as a reader sees it, at its own precision: "24 October 1962", "July 1962", "1953",
- * "c. 1894", "1962?", "1956–1964", "17–20 April 1961", "23 October – 10 November 1956".
+ * The date as a reader sees it, at its own precision, in the page's language: "24 October 1962",
+ * "July 1962", "1953", "c. 1894", "1962?", "1956–1964", "17–20 April 1961", "23 October – 10 November
+ * 1956"; in `pt-BR` "24 de outubro de 1962", "julho de 1962", "17–20 de abril de 1961".
  */
-export function formatHistoricalDate(date: HistoricalDate): string {
-  if (!date.interval) return qualify(formatPoint(date.start), date.start);
-  if (date.openEnd) return `${qualify(formatPoint(date.start), date.start)} onwards`;
-  if (date.openStart) return `until ${qualify(formatPoint(date.start), date.start)}`;
+export function formatHistoricalDate(date: HistoricalDate, lang = 'en'): string {
+  const { t } = translator(lang);
+  const point = (p: DatePoint, showYear = true, showMonth = true) => formatPoint(p, lang, showYear, showMonth);
+  if (!date.interval) return qualify(point(date.start), date.start, lang);
+  if (date.openEnd) return t('dateOnwards', { date: qualify(point(date.start), date.start, lang) });
+  if (date.openStart) return t('dateUntil', { date: qualify(point(date.start), date.start, lang) });
   const start = date.start;
   const end = date.end as DatePoint;
   const sameYear = start.year === end.year && plain(start) && plain(end) && start.precision === end.precision;
   if (sameYear && start.precision === 'day' && start.month === end.month) {
-    return `${start.day}–${formatPoint(end)}`;
+    return `${start.day}–${point(end)}`;
   }
   if (sameYear && start.precision !== 'year') {
     const separator = start.precision === 'day' ? ' – ' : '–';
-    return `${formatPoint(start, false)}${separator}${formatPoint(end)}`;
+    return `${point(start, false)}${separator}${point(end)}`;
   }
   const separator = start.precision === 'year' && end.precision === 'year' ? '–' : ' – ';
-  return `${qualify(formatPoint(start), start)}${separator}${qualify(formatPoint(end), end)}`;
+  return `${qualify(point(start), start, lang)}${separator}${qualify(point(end), end, lang)}`;
 }
 
 function pad(n: number, width = 2): string {
@@ -215,8 +250,8 @@ export function parseCalendarDate(value: unknown): Result<string> {
   return ok(`${y}-${m}-${d}`);
 }
 
-/** "23 November 2026" for a calendar date `2026-11-23`. */
-export function formatCalendarDate(isoDate: string): string {
+/** "23 November 2026" for a calendar date `2026-11-23`; "23 de novembro de 2026" in `pt-BR`. */
+export function formatCalendarDate(isoDate: string, lang = 'en'): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return formatPoint({ year: y, month: m, day: d, precision: 'day', approximate: false, uncertain: false }, lang);
 }

@@ -78,7 +78,7 @@ export function compareTitles(a: NoteData, b: NoteData): number {
   return titleOrder.compare(a.title, b.title) || compareCodePoints(a.vaultPath, b.vaultPath);
 }
 
-export function buildGarden(input: readonly NoteData[]): Garden {
+export function buildGarden(input: readonly NoteData[], options: { lang?: string } = {}): Garden {
   const notes = [...input].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath));
   const byVaultPath = new Map(notes.map((note) => [note.vaultPath, note]));
   const byUrl = new Map(notes.map((note) => [note.url, note]));
@@ -156,7 +156,7 @@ export function buildGarden(input: readonly NoteData[]): Garden {
       return tree;
     },
     get pageKeys() {
-      return (pageKeys ??= createPageKeys(garden));
+      return (pageKeys ??= createPageKeys(garden, options.lang));
     },
     graph: siteGraph(notes),
     ...(home ? { home } : {}),

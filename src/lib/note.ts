@@ -54,6 +54,8 @@ interface NoteCommon {
   links: NoteLink[];
   /** Words of the body, for the reading time. */
   words: number;
+  /** The note's language (BCP 47) when its frontmatter sets one; else the site's. */
+  lang?: string;
   /** What the page shows besides the body: the Digital Garden's `dg-show-*` keys, all shown by default. */
   display: NoteDisplay;
   /** Classes for the note's article (`cssclasses`, `dg-content-classes`), reduced to safe class names. */
@@ -271,6 +273,7 @@ function normalise(
     ...((frontmatter.updated ?? frontmatter['dg-updated'])
       ? { updated: (frontmatter.updated ?? frontmatter['dg-updated']) as string }
       : {}),
+    ...(frontmatter.lang ? { lang: frontmatter.lang } : {}),
     hidden: frontmatter['dg-hide'] ?? false,
     pinned: frontmatter['dg-pinned'] ?? false,
     hiddenInGraph: frontmatter['dg-hide-in-graph'] ?? false,

@@ -41,8 +41,9 @@ export interface PageKeys {
 }
 
 /** The keys of a build, each computed once. */
-export function createPageKeys(garden: Pick<Garden, 'notes' | 'backlinksOf'>): PageKeys {
-  const site = digest(JSON.stringify(garden.notes.map(shapeOf)));
+export function createPageKeys(garden: Pick<Garden, 'notes' | 'backlinksOf'>, siteLang = 'en'): PageKeys {
+  // Every page shows interface text in the site's language (GARDEN_LANG changes it without a code change).
+  const site = digest(JSON.stringify([siteLang, garden.notes.map(shapeOf)]));
   const noteKeys = new Map<NoteData, string>();
   const courseKeys = new Map<Course, string>();
   return {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { classifyType, isEmptyProperty } from './properties.ts';
 import { normaliseTag, tagSlug } from './tags.ts';
 import { parseCalendarDate, parseHistoricalDate, type HistoricalDate } from './dates.ts';
+import { canonicalLang } from './i18n.ts';
 
 export const NOTE_TYPES = ['note', 'brief', 'quiz', 'timeline', 'term', 'course'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
@@ -102,6 +103,16 @@ const common = {
   // Accepted and not shown: the site has no file tree to put an icon in.
   'dg-note-icon': z.union([z.string(), z.number()], { error: 'must be an icon name' }).optional(),
   'dg-metatags': z.looseObject({ description: text.optional() }, { error: 'must be a set of key: value pairs' }).optional(),
+  /** The note's language (BCP 47), canonicalised; `lang:` with no value is absent. */
+  lang: z
+    .unknown()
+    .transform((value, ctx) => {
+      if (value === null || value === undefined || value === '') return undefined;
+      const lang = canonicalLang(value);
+      if (!lang.ok) ctx.addIssue({ code: 'custom', message: lang.reason });
+      return lang.ok ? lang.value : z.NEVER;
+    })
+    .optional(),
 };
 
 const faqItem = z.object({ q: nonEmptyText, a: nonEmptyText });

@@ -79,7 +79,8 @@ export function foreignLockMessage(lock: UrlLock, served: ServedUrls, check: Loc
   const always = new Set(SITE_URLS.map(urlKey));
   const servedKeys = new Set([...served.pages, ...served.redirects].map(urlKey));
   const own = lock.published.filter((url) => !always.has(urlKey(url as SiteUrl)));
-  if (check.missing.length === 0 || own.length === 0 || own.some((url) => servedKeys.has(urlKey(url as SiteUrl)))) return undefined;
+  if (check.missing.length === 0 || own.length === 0 || own.some((url) => servedKeys.has(urlKey(url as SiteUrl))))
+    return undefined;
   return (
     `${lockFile} locks ${own.length} URL(s) of another vault and none of this vault's: it is the lock of the site this one replaces. ` +
     `If this vault is a new site, start its own lock with \`npm run urls -- --reset\` (it writes the URLs this vault serves to ${lockFile}); ` +

@@ -2,12 +2,14 @@
  * "Copy link" beside headings and timeline events: the anchor is a plain `#id` link without
  * JavaScript; with it, a click also copies the full URL and says so to screen readers.
  */
+import { say } from './island-text.ts';
+
 document.addEventListener('click', (event) => {
   const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-copy-link]') : null;
   if (!anchor || !navigator.clipboard) return;
   const url = new URL(anchor.getAttribute('href') ?? '', window.location.href).href;
   void navigator.clipboard.writeText(url).then(
-    () => announce('Link copied', anchor),
+    () => announce(say('linkCopied'), anchor),
     () => undefined,
   );
 });

@@ -3,6 +3,8 @@
  * ←/→ move, "Know it"/"Again" mark it, Shuffle mixes the deck; marks are kept in localStorage per
  * course, so a reader picks up where they left off.
  */
+import { say } from './island-text.ts';
+
 interface Card {
   id: string;
   kind: string;
@@ -112,10 +114,13 @@ class FlashCards extends HTMLElement {
       const element = this.querySelector(selector);
       if (element) element.textContent = text;
     };
-    set('[data-kind]', card.kind === 'term' ? 'Term' : 'Event');
+    set('[data-kind]', say(card.kind === 'term' ? 'flashcardTerm' : 'flashcardEvent'));
     set('[data-face]', this.#flipped ? card.back : card.front);
-    set('[data-side]', this.#flipped ? (card.kind === 'term' ? 'Definition' : 'Date') : 'Turn over');
-    set('[data-progress]', `Card ${this.#index + 1} of ${this.#cards.length} · ${known} known`);
+    set(
+      '[data-side]',
+      say(this.#flipped ? (card.kind === 'term' ? 'flashcardDefinition' : 'flashcardDate') : 'flashcardTurnOver'),
+    );
+    set('[data-progress]', say('flashcardProgress', { n: this.#index + 1, total: this.#cards.length, known }));
     const button = this.querySelector<HTMLElement>('[data-card]');
     if (button) {
       button.setAttribute('aria-pressed', String(this.#flipped));

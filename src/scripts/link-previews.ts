@@ -3,6 +3,8 @@
  * and summary, from data attributes written at build time (no page fetches another). Escape or
  * leaving the link hides it. Without JavaScript the links are plain links.
  */
+import { say } from './island-text.ts';
+
 const SHOW_DELAY_MS = 350;
 const LONG_PRESS_MS = 450;
 
@@ -27,7 +29,13 @@ function show(link: HTMLAnchorElement): void {
   title.textContent = link.dataset.previewTitle ?? '';
   const kind = document.createElement('span');
   kind.className = 'link-preview-kind';
-  kind.textContent = link.dataset.previewKind === 'term' ? 'Glossary' : (link.dataset.previewKind ?? '');
+  const kinds: Record<string, string> = {
+    term: say('groupGlossary'),
+    brief: say('typeBrief'),
+    timeline: say('typeTimeline'),
+    course: say('typeCourse'),
+  };
+  kind.textContent = kinds[link.dataset.previewKind ?? ''] ?? link.dataset.previewKind ?? '';
   const text = document.createElement('p');
   text.textContent = link.dataset.previewText ?? '';
   preview.replaceChildren(kind, title, ...(text.textContent ? [text] : []));

@@ -4,7 +4,13 @@
  * pills, a live summary and a result list whose items are the site's (kind badge, dates, matching
  * sections). The modular UI is a fifth of the size of Pagefind's default UI and loads a result's
  * excerpt only when it scrolls into view, which keeps a first query within its budget.
+ *
+ * Pagefind's search (`pagefind.js`) chooses the index of the page's `<html lang>`: each language is
+ * indexed on its own (src/integrations/pagefind.ts). The UI's own words come from the page
+ * (island-text.ts), as Pagefind's modular UI writes its summary and "All" pill in English.
  */
+import { islandText, say, sayCount } from './island-text.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -28,8 +34,12 @@ interface ModularUI {
     resultTemplate: (result: PagefindResultData) => string;
     placeholderTemplate: () => string;
   }) => unknown;
-  FilterPills: new (options: { containerElement: string; filter: string; selectMultiple?: boolean }) => unknown;
-  Summary: new (options: { containerElement: string; defaultMessage?: string }) => unknown;
+  FilterPills: new (options: { containerElement: string; filter: string; selectMultiple?: boolean }) => FilterPills;
+}
+
+/** The one method of Pagefind's filter pills the site changes: the pill's text. */
+interface FilterPills {
+  pillInner(value: string, count: number): string;
 }
 
 export interface SearchUI {
@@ -37,15 +47,29 @@ export interface SearchUI {
   triggerFilters(filters: Record<string, string[]>): void;
 }
 
-const KIND: Record<string, string> = {
-  note: 'Note',
-  brief: 'Brief',
-  quiz: 'Quiz',
-  timeline: 'Timeline',
-  term: 'Term',
-  course: 'Course',
-};
-const FILTER_NAMES: Record<string, string> = { type: 'Kind', course: 'Course', tag: 'Tag' };
+const kindNames = (): Record<string, string> => ({
+  note: say('kindNote'),
+  brief: say('kindBrief'),
+  quiz: say('kindQuiz'),
+  timeline: say('kindTimeline'),
+  term: say('kindTermShort'),
+  course: say('kindCourse'),
+});
+const filterNames = (): Record<string, string> => ({
+  type: say('searchFilterType'),
+  course: say('searchFilterCourse'),
+  tag: say('searchFilterTag'),
+});
+/** The kind filter's values (as the index stores them) and "All", in the page's language. */
+const pillNames = (): Record<string, string> => ({
+  All: say('searchFilterAll'),
+  note: say('typeNote'),
+  brief: say('typeBrief'),
+  quiz: say('typeQuiz'),
+  timeline: say('typeTimeline'),
+  term: say('typeTerm'),
+  course: say('typeCourse'),
+});
 
 let loading: Promise<ModularUI> | undefined;
 
@@ -78,7 +102,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 function resultHtml(result: PagefindResultData): string {
   const title = escapeHtml(result.meta.title ?? result.url);
   const type = result.meta.type ?? '';
-  const kind = KIND[type] ? `<span class="result-kind" data-kind="${escapeHtml(type)}">${KIND[type]}</span>` : '';
+  const KIND = kindNames();
+  const kind = KIND[type] ? `<span class="result-kind" data-kind="${escapeHtml(type)}">${escapeHtml(KIND[type])}</span>` : '';
   const dates = result.meta.dates ? ` <span class="result-dates">${escapeHtml(result.meta.dates)}</span>` : '';
   const sections = (result.sub_results ?? [])
     .filter((sub) => sub.url !== result.url)
@@ -98,6 +123,31 @@ function resultHtml(result: PagefindResultData): string {
 let instances = 0;
 
 /**
+ * What Pagefind's Summary component says, in the page's language: nothing before a search, "Searching
+ * for …" while it runs, then the number of results.
+ */
+class Summary {
+  #element: HTMLElement | null;
+  #term = '';
+  constructor(selector: string) {
+    this.#element = document.querySelector(selector);
+  }
+  register(instance: ModularInstance): void {
+    instance.on('search', (term) => {
+      this.#term = String(term ?? '');
+    });
+    instance.on('results', (results) => {
+      if (!this.#element || !results) return;
+      const count = (results as { results?: unknown[] }).results?.length ?? 0;
+      this.#element.innerText = this.#term ? sayCount(islandText().searchResults, count, { term: this.#term }) : '';
+    });
+    instance.on('loading', () => {
+      if (this.#element) this.#element.innerText = say('searchSearching', { term: this.#term });
+    });
+  }
+}
+
+/**
  * A search box, filter pills (one group per filter), a summary read out as results change, and the
  * results, inside `element`.
  */
@@ -109,10 +159,10 @@ export async function createSearchUI(
   const id = `site-search-${instances++}`;
   const filters = options.filters ?? ['type'];
   element.innerHTML = `<form class="search-form" role="search" data-search-form>
-  <label class="visually-hidden" for="${id}-input">Search the notes</label>
-  <input class="search-input" id="${id}-input" type="search" placeholder="Search the notes" autocomplete="off" autocapitalize="none" enterkeyhint="search">
+  <label class="visually-hidden" for="${id}-input">${escapeHtml(say('searchTheNotes'))}</label>
+  <input class="search-input" id="${id}-input" type="search" placeholder="${escapeHtml(say('searchTheNotes'))}" autocomplete="off" autocapitalize="none" enterkeyhint="search">
 </form>
-${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}" data-filter-name="${FILTER_NAMES[filter] ?? filter}"></div>`).join('')}
+${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}" data-filter-name="${escapeHtml(filterNames()[filter] ?? filter)}"></div>`).join('')}
 <p class="search-summary" id="${id}-summary" role="status" aria-live="polite"></p>
 <ol class="search-results" id="${id}-results"></ol>`;
   const input = element.querySelector<HTMLInputElement>('input') as HTMLInputElement;
@@ -122,8 +172,16 @@ ${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}
   // takes milliseconds in its WebAssembly even at thousands of notes.
   const instance = new ui.Instance({ excerptLength: 24, noWorker: true });
   if (options.autofocus) input.focus();
-  for (const filter of filters) instance.add(new ui.FilterPills({ containerElement: `#${id}-filter-${filter}`, filter }));
-  instance.add(new ui.Summary({ containerElement: `#${id}-summary` }));
+  const pills = pillNames();
+  for (const filter of filters) {
+    const group = new ui.FilterPills({ containerElement: `#${id}-filter-${filter}`, filter });
+    // Pagefind names its "All" pill in English and shows the kinds as the index stores them.
+    const inner = group.pillInner.bind(group);
+    if (filter === 'type') group.pillInner = (value, count) => inner(escapeHtml(pills[value] ?? value), count);
+    else group.pillInner = (value, count) => inner(escapeHtml(value === 'All' ? (pills.All as string) : value), count);
+    instance.add(group);
+  }
+  instance.add(new Summary(`#${id}-summary`));
   instance.add(
     new ui.ResultList({
       containerElement: `#${id}-results`,

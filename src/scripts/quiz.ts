@@ -3,6 +3,8 @@
  * picked answers, opens each explanation, and lets the reader try again. Free-answer questions keep
  * their "Show answer" box.
  */
+import { say } from './island-text.ts';
+
 class QuizSet extends HTMLElement {
   connectedCallback(): void {
     const questions = [...this.querySelectorAll<HTMLLIElement>('.quiz-question[data-correct]')];
@@ -15,7 +17,7 @@ class QuizSet extends HTMLElement {
       fieldset.className = 'quiz-options';
       const legend = document.createElement('legend');
       legend.className = 'visually-hidden';
-      legend.textContent = question.querySelector('.quiz-q')?.textContent ?? 'Choices';
+      legend.textContent = question.querySelector('.quiz-q')?.textContent ?? say('quizChoices');
       fieldset.append(legend);
       [...list.querySelectorAll('li')].forEach((item, index) => {
         const label = document.createElement('label');
@@ -42,7 +44,7 @@ class QuizSet extends HTMLElement {
         const details = question.querySelector('details');
         if (details) details.open = true;
       }
-      if (score) score.textContent = `You scored ${right} out of ${questions.length}.`;
+      if (score) score.textContent = say('quizScore', { right, total: questions.length });
       check.hidden = true;
       if (retry) retry.hidden = false;
     });

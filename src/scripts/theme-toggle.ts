@@ -1,4 +1,6 @@
 /** `<theme-toggle>`: cycles system → light → dark, remembered in localStorage. */
+import { say } from './island-text.ts';
+
 const KEY = 'garden-theme';
 const ORDER = ['system', 'light', 'dark'] as const;
 type Theme = (typeof ORDER)[number];
@@ -8,9 +10,10 @@ class ThemeToggle extends HTMLElement {
     const button = this.querySelector<HTMLButtonElement>('[data-theme-button]');
     if (!button) return;
     const current = (): Theme => (document.documentElement.dataset.theme as Theme | undefined) ?? 'system';
+    const names = { system: say('themeSystem'), light: say('themeLight'), dark: say('themeDark') };
     const show = () => {
-      button.textContent = `Theme: ${current()}`;
-      button.setAttribute('aria-label', `Colour theme: ${current()}. Change it`);
+      button.textContent = say('theme', { theme: names[current()] });
+      button.setAttribute('aria-label', say('themeLabel', { theme: names[current()] }));
     };
     show();
     button.addEventListener('click', () => {

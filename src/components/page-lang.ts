@@ -1,0 +1,15 @@
+/**
+ * The language of the page being rendered: a page whose note sets `lang` puts it in `Astro.locals`
+ * before anything renders (its components, and the study components an `.mdx` note uses without
+ * props, all read it here); every other page is in the site's language.
+ */
+import { translator, type Translator } from '../lib/i18n.ts';
+import { siteConfig } from '../site.config.ts';
+
+export function pageLang(locals: App.Locals): string {
+  return locals.lang ?? siteConfig.lang;
+}
+
+export function pageText(locals: App.Locals): Translator {
+  return translator(pageLang(locals));
+}

@@ -1,0 +1,25 @@
+/**
+ * The interface text of the client islands, in the page's language: BaseLayout writes it into the page
+ * as JSON (src/lib/i18n.ts `clientMessages`), so no island carries a dictionary of its own.
+ */
+import type { ClientMessages } from '../lib/i18n.ts';
+import { fill, plural, type PluralMessage, type Values } from '../lib/i18n-format.ts';
+
+let text: ClientMessages | undefined;
+
+export function islandText(): ClientMessages {
+  text ??= JSON.parse(document.getElementById('garden-text')?.textContent ?? '{}') as ClientMessages;
+  return text;
+}
+
+type TextKey = { [K in keyof ClientMessages]: ClientMessages[K] extends string ? K : never }[keyof ClientMessages];
+
+/** A message of the page's language filled in; the key itself if the page has no text for it. */
+export function say(key: TextKey, values?: Values): string {
+  return fill(islandText()[key] ?? key, values);
+}
+
+/** A plural message, by the plural rules of the page's language. */
+export function sayCount(message: PluralMessage | undefined, count: number, values?: Values): string {
+  return message ? plural(message, count, document.documentElement.lang || 'en', values) : String(count);
+}
