@@ -7,6 +7,8 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeMermaid from './rehype-mermaid.ts';
+import { MERMAID_LANGUAGE } from '../lib/mermaid.ts';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
 import { highlightPlugin } from './highlights.ts';
@@ -15,9 +17,13 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
+import { codeStyleClasses } from '../lib/code-highlight.ts';
 
-/** Code blocks: Shiki with one theme, after untrusted HTML is sanitized. */
-export const SHIKI_CONFIG = { theme: 'github-dark' } as const;
+/**
+ * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
+ * colours are the stylesheet's, and classes instead of inline styles (src/lib/code-highlight.ts).
+ */
+export const SHIKI_CONFIG = { theme: 'css-variables', transformers: [codeStyleClasses] } as const;
 
 /** What the `#` link after a heading says to a screen reader. */
 const anchorLabel = (heading: string) => `Link to “${heading}”`;
@@ -72,7 +78,9 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
   rehypeSafeHtml,
-  [rehypeShiki, SHIKI_CONFIG],
+  rehypeMermaid,
+  // Diagrams are drawn, not highlighted (rehype-mermaid.ts).
+  () => rehypeShiki(SHIKI_CONFIG, [MERMAID_LANGUAGE]),
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,
