@@ -43,9 +43,9 @@ function toClasses(node: Element, onPre: boolean): void {
   delete node.properties.style;
   const added = styleClasses(String(style), onPre);
   if (added.length === 0) return;
-  const existing = ([] as unknown[]).concat(node.properties.className ?? node.properties.class ?? []).flatMap((name) =>
-    String(name).split(' ').filter(Boolean),
-  );
+  const existing = ([] as unknown[])
+    .concat(node.properties.className ?? node.properties.class ?? [])
+    .flatMap((name) => String(name).split(' ').filter(Boolean));
   delete node.properties.class;
   node.properties.className = [...existing, ...added];
 }

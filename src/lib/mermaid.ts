@@ -42,7 +42,9 @@ export function internalLinkIds(source: string): string[] {
     if (statement?.[2]?.split(/[\s,]+/).includes('internal-link')) {
       for (const id of (statement[1] ?? '').split(',')) if (id.trim()) ids.add(id.trim());
     }
-    for (const match of line.matchAll(/([\p{L}\p{N}_.-]+)(?:\s*(?:\[[^\]]*\]+|\([^)]*\)+|\{[^}]*\}+|>[^\]]*\]))?:::internal-link\b/gu)) {
+    for (const match of line.matchAll(
+      /([\p{L}\p{N}_.-]+)(?:\s*(?:\[[^\]]*\]+|\([^)]*\)+|\{[^}]*\}+|>[^\]]*\]))?:::internal-link\b/gu,
+    )) {
       if (match[1]) ids.add(match[1]);
     }
   }

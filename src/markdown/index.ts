@@ -2,7 +2,13 @@
  * The site's Markdown features, as remark/rehype plugins for the unified() processor. Each is a kept
  * library or a thin adapter over src/lib, so a second processor can offer the same features.
  */
-import { rehypeHeadingIds, rehypeShiki, type RemarkPlugins, type RehypePlugins } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  rehypeShiki,
+  type RemarkPlugins,
+  type RehypePlugins,
+  type ShikiConfig,
+} from '@astrojs/markdown-remark';
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
@@ -23,7 +29,7 @@ import { codeStyleClasses } from '../lib/code-highlight.ts';
  * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
  * colours are the stylesheet's, and classes instead of inline styles (src/lib/code-highlight.ts).
  */
-export const SHIKI_CONFIG = { theme: 'css-variables', transformers: [codeStyleClasses] } as const;
+export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [codeStyleClasses] };
 
 /** What the `#` link after a heading says to a screen reader. */
 const anchorLabel = (heading: string) => `Link to “${heading}”`;
@@ -80,7 +86,9 @@ export const rehypePlugins: RehypePlugins = [
   rehypeSafeHtml,
   rehypeMermaid,
   // Diagrams are drawn, not highlighted (rehype-mermaid.ts).
-  () => rehypeShiki(SHIKI_CONFIG, [MERMAID_LANGUAGE]),
+  function (this: ThisParameterType<typeof rehypeShiki>) {
+    return rehypeShiki.call(this, SHIKI_CONFIG, [MERMAID_LANGUAGE]);
+  },
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,

@@ -198,9 +198,7 @@ async function drawAll(diagrams: Diagram[]): Promise<void> {
   for (const diagram of diagrams) await draw(diagram);
 }
 
-const diagrams = [...document.querySelectorAll<HTMLElement>('figure.mermaid-diagram')].flatMap(
-  (figure) => prepare(figure) ?? [],
-);
+const diagrams = [...document.querySelectorAll<HTMLElement>('figure.mermaid-diagram')].flatMap((figure) => prepare(figure) ?? []);
 if (diagrams.length > 0) {
   let drawing = drawAll(diagrams);
   let drawnFor = currentTheme();

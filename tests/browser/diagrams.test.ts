@@ -141,7 +141,12 @@ describe.skipIf(!hasBrowser)('code and diagrams in the browser', () => {
     await page.goto(`${session.origin}/diagrams/`);
     await drawn(page, 'light');
     const background = () =>
-      page.locator('figure.mermaid-diagram').nth(0).locator('g.node rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+      page
+        .locator('figure.mermaid-diagram')
+        .nth(0)
+        .locator('g.node rect')
+        .first()
+        .evaluate((rect) => getComputedStyle(rect).fill);
     const lightFill = await background();
     const toggle = page.locator('[data-theme-button]');
     await toggle.click(); // system → light

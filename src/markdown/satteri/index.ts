@@ -40,4 +40,10 @@ export const satteriMdastPlugins: MdastPluginList = [
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
-export const satteriHastPlugins: HastPluginList = [tableAlignPlugin, safeHtmlPlugin, mermaidPlugin, shikiPlugin, autolinkHeadingsPlugin];
+export const satteriHastPlugins: HastPluginList = [
+  tableAlignPlugin,
+  safeHtmlPlugin,
+  mermaidPlugin,
+  shikiPlugin,
+  autolinkHeadingsPlugin,
+];
