@@ -2,11 +2,19 @@
  * The site's Markdown features, as remark/rehype plugins for the unified() processor. Each is a kept
  * library or a thin adapter over src/lib, so a second processor can offer the same features.
  */
-import { rehypeHeadingIds, rehypeShiki, type RemarkPlugins, type RehypePlugins } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  rehypeShiki,
+  type RemarkPlugins,
+  type RehypePlugins,
+  type ShikiConfig,
+} from '@astrojs/markdown-remark';
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeMermaid from './rehype-mermaid.ts';
+import { MERMAID_LANGUAGE } from '../lib/mermaid.ts';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
 import { highlightPlugin } from './highlights.ts';
@@ -16,9 +24,13 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
+import { codeStyleClasses } from '../lib/code-highlight.ts';
 
-/** Code blocks: Shiki with one theme, after untrusted HTML is sanitized. */
-export const SHIKI_CONFIG = { theme: 'github-dark' } as const;
+/**
+ * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
+ * colours are the stylesheet's, and classes instead of inline styles (src/lib/code-highlight.ts).
+ */
+export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [codeStyleClasses] };
 
 /** What the `#` link after a heading says to a screen reader. */
 const anchorLabel = (heading: string) => `Link to “${heading}”`;
@@ -74,7 +86,11 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [
   // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
   rehypeSafeHtml,
-  [rehypeShiki, SHIKI_CONFIG],
+  rehypeMermaid,
+  // Diagrams are drawn, not highlighted (rehype-mermaid.ts).
+  function (this: ThisParameterType<typeof rehypeShiki>) {
+    return rehypeShiki.call(this, SHIKI_CONFIG, [MERMAID_LANGUAGE]);
+  },
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,

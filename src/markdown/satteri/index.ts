@@ -12,6 +12,7 @@ import { embedsPlugin } from './embeds.ts';
 import { headingIdsPlugin } from './heading-ids.ts';
 import { highlightsPlugin } from './highlights.ts';
 import { inlineTagsPlugin } from './inline-tags.ts';
+import { mermaidPlugin } from './mermaid.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
 import { shikiPlugin } from './shiki.ts';
 import { smartDashes } from './smart-dashes.ts';
@@ -41,4 +42,10 @@ export const satteriMdastPlugins: MdastPluginList = [
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
-export const satteriHastPlugins: HastPluginList = [tableAlignPlugin, safeHtmlPlugin, shikiPlugin, autolinkHeadingsPlugin];
+export const satteriHastPlugins: HastPluginList = [
+  tableAlignPlugin,
+  safeHtmlPlugin,
+  mermaidPlugin,
+  shikiPlugin,
+  autolinkHeadingsPlugin,
+];

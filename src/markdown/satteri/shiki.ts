@@ -6,10 +6,12 @@
 import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
+import { MERMAID_LANGUAGE } from '../../lib/mermaid.ts';
 import { SHIKI_CONFIG } from '../index.ts';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;
-const EXCLUDED = ['math'];
+// Diagrams are drawn, not highlighted (mermaid.ts).
+const EXCLUDED = ['math', MERMAID_LANGUAGE];
 let highlighter: ReturnType<typeof satteriCreateHighlightFn> | undefined;
 
 export const shikiPlugin: HastPluginDefinition = {
