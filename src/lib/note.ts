@@ -53,6 +53,8 @@ interface NoteCommon {
   links: NoteLink[];
   /** Words of the body, for the reading time. */
   words: number;
+  /** The body has math (`$…$`, `$$…$$`, ```` ```math ````): its page loads KaTeX's stylesheet. */
+  math: boolean;
 }
 
 export interface NoteLink {
@@ -237,6 +239,7 @@ function normalise(
     headings: [],
     links: [],
     words: 0,
+    math: false,
   };
   (frontmatter.aliases ?? []).forEach((alias, index) => {
     if (!alias.startsWith('/')) return;

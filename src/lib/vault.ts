@@ -179,6 +179,14 @@ export function completeVault(
     };
     note.headings = scanned.headings;
     note.words = scanned.words;
+    note.math = scanned.math;
+    for (const error of scanned.mathErrors) {
+      warnings.push({
+        file: displayPath(note.vaultPath),
+        line: error.line,
+        message: `this math is not valid TeX (${error.message}); the page shows it as written`,
+      });
+    }
     note.tags = [...new Set([...note.tags, ...scanned.tags])].sort();
     scans.set(note.vaultPath, scanned);
     indexed.push({

@@ -7,6 +7,8 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeMath from './rehype-math.ts';
+import remarkMath from 'remark-math';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
 import { highlightPlugin } from './highlights.ts';
@@ -67,11 +69,15 @@ export const remarkPlugins: RemarkPlugins = [
   // ==highlights== → <mark>
   highlightPlugin,
   remarkInlineTags,
+  // `$…$`, `$$…$$`: parsed here, typeset after the sanitizer (rehypeMath).
+  remarkMath,
 ];
 
 export const rehypePlugins: RehypePlugins = [
   // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
   rehypeSafeHtml,
+  // KaTeX's markup is the site's own, added after the sanitizer; before Shiki, which would colour ```math.
+  rehypeMath,
   [rehypeShiki, SHIKI_CONFIG],
   rehypeHeadingIds,
   [

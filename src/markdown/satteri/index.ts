@@ -11,6 +11,7 @@ import { embedsPlugin } from './embeds.ts';
 import { headingIdsPlugin } from './heading-ids.ts';
 import { highlightsPlugin } from './highlights.ts';
 import { inlineTagsPlugin } from './inline-tags.ts';
+import { mathPlugin } from './math.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
 import { shikiPlugin } from './shiki.ts';
 import { smartDashes } from './smart-dashes.ts';
@@ -24,6 +25,8 @@ export const satteriFeatures: SatteriFeatures = {
   // Quotes and ellipses as remark-smartypants makes them; its dashes differ (see smart-dashes.ts).
   smartPunctuation: { quotes: true, ellipses: true, dashes: false },
   wikilinks: true,
+  // `$…$` and `$$…$$` as remark-math parses them (singleDollarTextMath on, as there).
+  math: true,
 };
 
 export const satteriMdastPlugins: MdastPluginList = [
@@ -39,4 +42,10 @@ export const satteriMdastPlugins: MdastPluginList = [
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
-export const satteriHastPlugins: HastPluginList = [tableAlignPlugin, safeHtmlPlugin, shikiPlugin, autolinkHeadingsPlugin];
+export const satteriHastPlugins: HastPluginList = [
+  tableAlignPlugin,
+  safeHtmlPlugin,
+  mathPlugin,
+  shikiPlugin,
+  autolinkHeadingsPlugin,
+];
