@@ -119,3 +119,23 @@ export function styleAttributeHashes(html: string): `sha256-${string}`[] {
     (style) => `sha256-${createHash('sha256').update(style).digest('base64')}` as const,
   );
 }
+
+/**
+ * A note's page has math when its body has, or a note it embeds (at any depth) has: the page then
+ * loads KaTeX's stylesheet and allows KaTeX's style attributes.
+ */
+export function pageHasMath(
+  note: { math: boolean; links: readonly { target: string; embed: boolean }[] },
+  byVaultPath: ReadonlyMap<string, { math: boolean; links: readonly { target: string; embed: boolean }[] }>,
+): boolean {
+  const seen = new Set<string>();
+  const visit = (current: typeof note): boolean =>
+    current.math ||
+    current.links.some((link) => {
+      if (!link.embed || seen.has(link.target)) return false;
+      seen.add(link.target);
+      const target = byVaultPath.get(link.target);
+      return target ? visit(target) : false;
+    });
+  return visit(note);
+}
