@@ -3,6 +3,7 @@
  * suffix (`Folder/Note`) or by one of its aliases, case-insensitively. The one place where a written
  * link becomes a note.
  */
+import { ATTACHMENT_EXTENSIONS } from './media.ts';
 import type { VaultPath } from './types.ts';
 
 export interface WikiTarget {
@@ -138,7 +139,7 @@ export interface WrittenTarget {
   syntax: 'wikilink' | 'markdown';
 }
 
-const ATTACHMENT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|mp4|webm|ogg|wav|m4a|mov)$/i;
+const ATTACHMENT = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
 
 export interface VaultLinks {
   resolve(from: VaultPath, written: WrittenTarget): LinkOutcome;

@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeMath from './rehype-math.ts';
+import rehypeMedia from './rehype-media.ts';
 import remarkMath from 'remark-math';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
@@ -78,6 +79,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeSafeHtml,
   // KaTeX's markup is the site's own, added after the sanitizer; before Shiki, which would colour ```math.
   rehypeMath,
+  // Video, audio and PDF players: the site's own markup too.
+  rehypeMedia,
   [rehypeShiki, SHIKI_CONFIG],
   rehypeHeadingIds,
   [

@@ -12,6 +12,7 @@ import { headingIdsPlugin } from './heading-ids.ts';
 import { highlightsPlugin } from './highlights.ts';
 import { inlineTagsPlugin } from './inline-tags.ts';
 import { mathPlugin } from './math.ts';
+import { mediaPlugin } from './media.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
 import { shikiPlugin } from './shiki.ts';
 import { smartDashes } from './smart-dashes.ts';
@@ -46,6 +47,7 @@ export const satteriHastPlugins: HastPluginList = [
   tableAlignPlugin,
   safeHtmlPlugin,
   mathPlugin,
+  mediaPlugin,
   shikiPlugin,
   autolinkHeadingsPlugin,
 ];
