@@ -145,6 +145,17 @@ const CORNER_CASES: Record<string, string> = {
     '$$',
     'unclosed',
   ].join('\n'),
+  'Corner/Media.md': [
+    '---',
+    'dg-publish: true',
+    'title: Media',
+    '---',
+    'Raw players are cut: <video src="/_media/a.mp4" controls></video> <iframe src="/_media/a.pdf"></iframe> <audio src="x.ogg"></audio>',
+    '',
+    'Forged links stay links: <a class="media-embed" href="javascript:alert(1)">js</a> <a class="media-embed" href="/_media/../x.pdf">up</a> <a class="media-embed" href="https://example.org/a.mp4">web</a>',
+    '',
+    'Missing files: ![[gone.mp4]] ![[gone.pdf#page=2]] [[gone.ogg|text]] and ![web](https://example.org/a.png)',
+  ].join('\n'),
   'Corner/Math embed.md': '---\ndg-publish: true\ntitle: Math embed\n---\n![[Math]]\n\n![[Math#Area pi r^2 & more]]\n',
 };
 
