@@ -72,7 +72,8 @@ export default function mediaIntegration(): AstroIntegration {
           await mkdir(dirname(target), { recursive: true });
           await copyFile(source, target);
         }
-        if (files.length > 0) logger.info(`Published ${files.length} media file${files.length === 1 ? '' : 's'} below ${MEDIA_PREFIX}`);
+        if (files.length > 0)
+          logger.info(`Published ${files.length} media file${files.length === 1 ? '' : 's'} below ${MEDIA_PREFIX}`);
       },
     },
   };

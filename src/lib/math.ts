@@ -71,7 +71,12 @@ export function typeset(tex: string, display: boolean): ElementContent[] {
   try {
     html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
   } catch {
-    const code: Element = { type: 'element', tagName: 'code', properties: { className: ['math-error'] }, children: [{ type: 'text', value: tex }] };
+    const code: Element = {
+      type: 'element',
+      tagName: 'code',
+      properties: { className: ['math-error'] },
+      children: [{ type: 'text', value: tex }],
+    };
     return [display ? { type: 'element', tagName: 'pre', properties: { className: ['math-error'] }, children: [code] } : code];
   }
   return fromHtmlIsomorphic(html, { fragment: true }).children as ElementContent[];

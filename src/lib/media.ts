@@ -104,12 +104,14 @@ const PDF_HEIGHT = 800;
  * other element.
  */
 export function mediaElement(node: Element): Element | undefined {
-  if (node.tagName !== 'a' || !([] as unknown[]).concat(node.properties.className ?? []).includes('media-embed')) return undefined;
+  if (node.tagName !== 'a' || !([] as unknown[]).concat(node.properties.className ?? []).includes('media-embed'))
+    return undefined;
   const href = typeof node.properties.href === 'string' ? node.properties.href : '';
   const path = mediaPath(href);
   if (!path) return undefined;
   const kind = attachmentKind(path);
-  const label = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('') || (path.split('/').pop() ?? '');
+  const label =
+    node.children.map((child) => (child.type === 'text' ? child.value : '')).join('') || (path.split('/').pop() ?? '');
   const [file, fragment = ''] = href.split('#') as [string, string | undefined];
   const params = new URLSearchParams(fragment);
   const download = element('a', { href: file, className: ['media-download'] }, [text(`Download ${label}`)]);

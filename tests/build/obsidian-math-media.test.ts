@@ -90,14 +90,18 @@ describe('media', () => {
 
   it('shows a PDF in a same-origin viewer at the asked page and height, with a download link', () => {
     const frames = [...document().querySelectorAll('.media-pdf iframe')];
-    expect(frames.map((frame) => [frame.getAttribute('src'), frame.getAttribute('height'), frame.getAttribute('title')])).toEqual([
-      ['/_media/attachments/paper.pdf#page=3', '800', 'paper.pdf'],
-      ['/_media/attachments/paper.pdf', '400', 'paper.pdf'],
-    ]);
+    expect(frames.map((frame) => [frame.getAttribute('src'), frame.getAttribute('height'), frame.getAttribute('title')])).toEqual(
+      [
+        ['/_media/attachments/paper.pdf#page=3', '800', 'paper.pdf'],
+        ['/_media/attachments/paper.pdf', '400', 'paper.pdf'],
+      ],
+    );
     const downloads = [...document().querySelectorAll('.media-pdf a.media-download')].map((a) => a.getAttribute('href'));
     expect(downloads).toEqual(['/_media/attachments/paper.pdf', '/_media/attachments/paper.pdf']);
     expect(inOutput('/_media/attachments/paper.pdf')).toBe(true);
-    expect(document().querySelector('a[href="/_media/attachments/paper.pdf"]:not(.media-download)')?.textContent).toBe('the paper');
+    expect(document().querySelector('a[href="/_media/attachments/paper.pdf"]:not(.media-download)')?.textContent).toBe(
+      'the paper',
+    );
   });
 
   it('shows SVG and sized or placed images through the image pipeline, and web images as written', () => {
@@ -107,7 +111,9 @@ describe('media', () => {
     for (const img of local) expect(inOutput(img.getAttribute('src') as string), img.getAttribute('src') ?? '').toBe(true);
     expect(local.map((img) => img.getAttribute('width'))).toEqual(['24', '300', '300', '16']);
     expect(local[2]?.getAttribute('height')).toBe('200');
-    expect(images.find((img) => img.getAttribute('src') === 'https://example.org/photo.jpg')?.getAttribute('alt')).toBe('A photo');
+    expect(images.find((img) => img.getAttribute('src') === 'https://example.org/photo.jpg')?.getAttribute('alt')).toBe(
+      'A photo',
+    );
     expect(policy(document())).toContain("img-src 'self' data: https:");
   });
 

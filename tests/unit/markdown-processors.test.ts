@@ -110,7 +110,8 @@ const CORNER_CASES: Record<string, string> = {
     'Hard  ',
     'break and soft',
     'break.',
-  ].join('\n'),  'Corner/Math.md': [
+  ].join('\n'),
+  'Corner/Math.md': [
     '---',
     'dg-publish: true',
     'title: Math',

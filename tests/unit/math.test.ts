@@ -2,15 +2,7 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import {
-  isInlineMath,
-  mathOf,
-  pageHasMath,
-  styleAttributeHashes,
-  texError,
-  typeset,
-  typesetTree,
-} from '../../src/lib/math.ts';
+import { isInlineMath, mathOf, pageHasMath, styleAttributeHashes, texError, typeset, typesetTree } from '../../src/lib/math.ts';
 import { scanNote } from '../../src/lib/scan.ts';
 import { loadVault } from '../../src/lib/vault.ts';
 import { asVaultPath } from '../../src/lib/types.ts';
@@ -55,7 +47,7 @@ describe('math', () => {
     expect(texError('\\frac{1}{2}', true)).toBeUndefined();
   });
 
-  it('never makes a link or a style of the author\'s own: KaTeX does not trust TeX', () => {
+  it("never makes a link or a style of the author's own: KaTeX does not trust TeX", () => {
     for (const tex of [
       '\\href{javascript:alert(1)}{x}',
       '\\url{javascript:alert(1)}',
@@ -92,7 +84,11 @@ describe('math', () => {
     const b = { math: false, links: [{ target: 'C.md', embed: true }] };
     const c = { math: true, links: [] };
     const linked = { math: false, links: [{ target: 'C.md', embed: false }] };
-    const notes = new Map([['A.md', a], ['B.md', b], ['C.md', c]]);
+    const notes = new Map([
+      ['A.md', a],
+      ['B.md', b],
+      ['C.md', c],
+    ]);
     expect(pageHasMath(a, notes)).toBe(true);
     expect(pageHasMath(linked, notes)).toBe(false);
     const cycle = { math: false, links: [{ target: 'Self.md', embed: true }] };
@@ -108,9 +104,7 @@ describe('math', () => {
   });
 
   it('warns with file and line, and builds', () => {
-    const vault = loadVault([
-      { path: asVaultPath('Bad.md'), text: '---\ndg-publish: true\n---\nLine one.\n\n$\\frac{1}{$\n' },
-    ]);
+    const vault = loadVault([{ path: asVaultPath('Bad.md'), text: '---\ndg-publish: true\n---\nLine one.\n\n$\\frac{1}{$\n' }]);
     expect(vault.problems).toEqual([]);
     expect(vault.warnings).toEqual([{ file: 'Bad.md', line: 6, message: expect.stringMatching(/not valid TeX/) }]);
     expect(vault.notes[0]?.note.math).toBe(true);

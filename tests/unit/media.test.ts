@@ -24,7 +24,13 @@ describe('media', () => {
   it('serves a vault file at its path, and reads back only paths inside the vault', () => {
     expect(mediaUrl('Course/Lecture 1/clip #1.mp4')).toBe('/_media/Course/Lecture%201/clip%20%231.mp4');
     expect(mediaPath('/_media/Course/Lecture%201/clip%20%231.mp4#t=3')).toBe('Course/Lecture 1/clip #1.mp4');
-    for (const url of ['/_media/../secret.pdf', '/_media/a/%2E%2E/b.pdf', '/_media//a.pdf', '/other/a.pdf', '/_media/%E0%A4%A.pdf']) {
+    for (const url of [
+      '/_media/../secret.pdf',
+      '/_media/a/%2E%2E/b.pdf',
+      '/_media//a.pdf',
+      '/other/a.pdf',
+      '/_media/%E0%A4%A.pdf',
+    ]) {
       expect(mediaPath(url), url).toBeUndefined();
     }
   });
@@ -64,7 +70,10 @@ describe('media', () => {
   it('publishes the files published notes use, and no other', () => {
     const vault = loadVault(
       [
-        { path: asVaultPath('A.md'), text: '---\ndg-publish: true\n---\n![[clip.mp4]] ![[map.png]] [[paper.pdf]] ![[icon.svg]]\n' },
+        {
+          path: asVaultPath('A.md'),
+          text: '---\ndg-publish: true\n---\n![[clip.mp4]] ![[map.png]] [[paper.pdf]] ![[icon.svg]]\n',
+        },
         { path: asVaultPath('Private.md'), text: '---\ndg-publish: false\n---\n![[secret.mp4]]\n' },
       ],
       { attachments: ['media/clip.mp4', 'map.png', 'paper.pdf', 'icon.svg', 'secret.mp4', 'unused.ogg'] },

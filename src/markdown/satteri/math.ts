@@ -12,7 +12,12 @@ export const mathPlugin: HastPluginDefinition = {
     filter: ['code', 'pre'],
     visit(node, ctx) {
       // The code of a display block goes with its `pre`.
-      if (node.tagName === 'code' && ctx.parent(node)?.type === 'element' && (ctx.parent(node) as { tagName?: string }).tagName === 'pre') return;
+      if (
+        node.tagName === 'code' &&
+        ctx.parent(node)?.type === 'element' &&
+        (ctx.parent(node) as { tagName?: string }).tagName === 'pre'
+      )
+        return;
       const replacement = mathReplacement(plainCopy(node));
       if (replacement) ctx.replaceNode(node, replacement);
     },
