@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync, symlinkSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
 import { parsePage } from '../helpers/html.ts';
@@ -124,6 +125,21 @@ describe('media', () => {
       'attachments/paper.pdf',
       'attachments/sound.ogg',
     ]);
+  });
+});
+
+describe('valid HTML', () => {
+  it('on every page; math pages carry only KaTeX’s style attributes, which their CSP allows by hash', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const url of ['/math/', '/math-embed/', '/media/', '/plain/']) {
+      const report = await validator.validateFile(join(build.outDir, url, 'index.html'));
+      const errors = report.results.flatMap((result) => result.messages).filter((message) => message.severity === 2);
+      const allowed = url.startsWith('/math') ? ['no-inline-style'] : [];
+      expect(
+        errors.filter((message) => !allowed.includes(message.ruleId)).map((message) => `${message.ruleId}: ${message.message}`),
+        url,
+      ).toEqual([]);
+    }
   });
 });
 
