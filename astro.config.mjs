@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import media from './src/integrations/media.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/markdown/processor.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -27,7 +28,7 @@ export default defineConfig({
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
   outDir,
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), sitemap({ filter: indexable }), pagefind()],
+  integrations: [mdx(), sitemap({ filter: indexable }), media(), pagefind()],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,
@@ -45,7 +46,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        // External images (`![](https://…)`) are shown, as in Obsidian.
+        "img-src 'self' data: https:",
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self' blob:",

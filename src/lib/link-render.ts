@@ -6,6 +6,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { parseWikilink, type LinkOutcome, type VaultLinks } from './links.ts';
+import { attachmentKind, mediaEmbedLink, mediaUrl } from './media.ts';
 import type { NoteData, TermNote } from './note.ts';
 import { previewProperties } from './preview.ts';
 import { markdownNoteHref, wikiLinkAlias } from './scan.ts';
@@ -75,6 +76,17 @@ export function wikilinkReplacement(node: WikilinkNode, source: VaultPath, conte
   const name = target.split('/').pop() ?? '';
   const shown = written.label ?? (name ? (written.heading ? `${name} › ${written.heading}` : name) : (written.heading ?? ''));
 
+  if (outcome.kind === 'attachment' && (!embed || attachmentKind(outcome.path) !== 'image')) {
+    // A size (`|300`) is no label; a player or viewer is named by the file otherwise.
+    const label = written.label && !/^\d+(x\d+)?$/.test(written.label) ? written.label : undefined;
+    const link = mediaEmbedLink(outcome.path, written.heading, label);
+    return {
+      type: 'link',
+      url: embed ? link.url : mediaUrl(outcome.path),
+      children: [{ type: 'text', value: link.label }],
+      data: { hProperties: embed ? { className: link.className } : {} },
+    };
+  }
   if (outcome.kind === 'attachment') {
     const [width, height] = (written.label ?? '').split('x').map((part) => (/^\d+$/.test(part) ? part : undefined));
     const fromFolder = source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '';

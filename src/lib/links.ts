@@ -4,6 +4,7 @@
  * link becomes a note.
  */
 import { blockAnchor, isBlockReference } from './blocks.ts';
+import { ATTACHMENT_EXTENSIONS } from './media.ts';
 import type { VaultPath } from './types.ts';
 
 export interface WikiTarget {
@@ -141,7 +142,7 @@ export interface WrittenTarget {
   syntax: 'wikilink' | 'markdown';
 }
 
-const ATTACHMENT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|mp4|webm|ogg|wav|m4a|mov)$/i;
+const ATTACHMENT = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
 
 export interface VaultLinks {
   resolve(from: VaultPath, written: WrittenTarget): LinkOutcome;

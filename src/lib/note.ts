@@ -56,6 +56,8 @@ interface NoteCommon {
   words: number;
   /** The note's language (BCP 47) when its frontmatter sets one; else the site's. */
   lang?: string;
+  /** The body has math (`$…$`, `$$…$$`, ```` ```math ````): its page loads KaTeX's stylesheet. */
+  math: boolean;
   /** What the page shows besides the body: the Digital Garden's `dg-show-*` keys, all shown by default. */
   display: NoteDisplay;
   /** Classes for the note's article (`cssclasses`, `dg-content-classes`), reduced to safe class names. */
@@ -294,6 +296,7 @@ function normalise(
       ...(frontmatter.cssclass ?? []),
       ...(frontmatter['dg-content-classes'] ?? []),
     ]),
+    math: false,
   };
   (frontmatter.aliases ?? []).forEach((alias, index) => {
     if (!alias.startsWith('/')) return;

@@ -8,9 +8,12 @@ import { syntax as wikiLinkSyntax, fromMarkdown as wikiLinkFromMarkdown } from '
 import type { Heading, Nodes, Parents, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { applyBlockIds, blockAnchor } from './blocks.ts';
+import { math } from 'micromark-extension-math';
 import { createHeadingSlugger } from './headings.ts';
+import { isInlineMath, texError } from './math.ts';
 import { parseWikilink } from './links.ts';
 import { stripComments } from './comments.ts';
 import { findTags, normaliseTag } from './tags.ts';
@@ -57,13 +60,17 @@ export interface ScannedNote<T = TermNote> {
   tags: string[];
   /** Words a reader reads, for the reading time. */
   words: number;
+  /** The body has math to typeset (its page loads KaTeX's stylesheet). */
+  math: boolean;
+  /** TeX that KaTeX cannot typeset, with its line: warnings (the page shows the source). */
+  mathErrors: { line: number; message: string }[];
 }
 
 /** The mdast of a note body with the site's syntax extensions. */
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, {
-    extensions: [gfm(), wikiLinkSyntax()],
-    mdastExtensions: [gfmFromMarkdown(), wikiLinkFromMarkdown()],
+    extensions: [gfm(), wikiLinkSyntax(), math()],
+    mdastExtensions: [gfmFromMarkdown(), wikiLinkFromMarkdown(), mathFromMarkdown()],
   });
 }
 
@@ -167,7 +174,21 @@ export function scanNote(markdown: string, reserved: Iterable<string> = [], term
     if (ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return;
     for (const match of findTags(node.value)) tags.add(normaliseTag(match.tag));
   });
-  return { headings, blocks: [...blocks.keys()], regions, links, mentions, tags: [...tags].sort(), words };
+  return { headings, blocks: [...blocks.keys()], regions, links, mentions, tags: [...tags].sort(), words, ...scanMath(tree) };
+}
+
+/** The math a body holds, as the page will typeset it (src/lib/math.ts), and the TeX that fails. */
+function scanMath(tree: Root): Pick<ScannedNote, 'math' | 'mathErrors'> {
+  let found = false;
+  const mathErrors: ScannedNote['mathErrors'] = [];
+  walk(tree, (node) => {
+    const display = node.type === 'math' || (node.type === 'code' && (node as { lang?: string }).lang === 'math');
+    if (!display && (node.type !== 'inlineMath' || !isInlineMath(node.value ?? ''))) return;
+    found = true;
+    const error = texError(node.value ?? '', display);
+    if (error) mathErrors.push({ line: node.position?.start.line ?? 0, message: error });
+  });
+  return { math: found, mathErrors };
 }
 
 /** The sentence of a text that holds an offset. */

@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { headingKey } from './headings.ts';
+import { attachmentKind } from './media.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
 import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
@@ -64,6 +65,11 @@ export interface LoadedVault {
   links: VaultLinks;
   /** What `links` was built from (plain data), so a render worker can build the same resolver. */
   linkTargets: LinkTargetNote[];
+  /**
+   * Vault files published at their media URL (src/lib/media.ts): those a published note embeds as a
+   * player or viewer, or links. Embedded images go through Astro's image pipeline instead.
+   */
+  media: string[];
 }
 
 export interface LoadOptions {
@@ -210,6 +216,14 @@ export function completeVault(
     };
     note.headings = scanned.headings;
     note.words = scanned.words;
+    note.math = scanned.math;
+    for (const error of scanned.mathErrors) {
+      warnings.push({
+        file: displayPath(note.vaultPath),
+        line: error.line,
+        message: `this math is not valid TeX (${error.message}); the page shows it as written`,
+      });
+    }
     note.tags = [...new Set([...note.tags, ...scanned.tags])].sort();
     scans.set(note.vaultPath, scanned);
     indexed.push({
@@ -254,6 +268,7 @@ export function completeVault(
   const links = createVaultLinks(indexed, options.attachments ?? [], headingKey, displayPath);
   const deadLinks = options.brokenLinks === 'warn' ? warnings : problems;
   const embedEdges: EmbedEdge[] = [];
+  const media = new Set<string>();
   for (const entry of published) {
     const from = entry.note.vaultPath;
     for (const written of scans.get(from)?.links ?? []) {
@@ -275,6 +290,8 @@ export function completeVault(
             ...(outcome.fragment ? { fragment: outcome.fragment } : {}),
           });
         }
+      } else if (outcome.kind === 'attachment') {
+        if (!written.embed || attachmentKind(outcome.path) !== 'image') media.add(outcome.path);
       } else if (outcome.kind === 'unpublished') {
         const message = `${shown} ${written.embed ? 'embeds' : 'links to'} ${displayPath(outcome.note)}, which is not published; it is shown as plain text`;
         warnings.push({ ...at, message });
@@ -308,6 +325,7 @@ export function completeVault(
     warnings: warnings.sort(compareProblems),
     links,
     linkTargets: indexed,
+    media: [...media].sort(compareCodePoints),
   };
 }
 

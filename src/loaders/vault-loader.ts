@@ -31,6 +31,7 @@ import {
   type PublishedNote,
 } from '../lib/vault.ts';
 import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
+import { setPublishedMedia } from '../integrations/media.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
@@ -131,6 +132,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
     await writeScanCache(context, scanCache.keys, scans);
     setLinkContext(createLinkContext(root, vault.links, vault.notes));
+    setPublishedMedia(root, vault.media);
     const checked = performance.now();
     // A note's HTML depends on the notes it links to (their URLs, titles, summaries, headings) and the
     // bodies of the notes it embeds: a change to any of those re-renders every note.
@@ -259,7 +261,7 @@ type Rendered = Awaited<ReturnType<RenderMarkdown>>;
  * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
  */
 const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 2;
+const SCAN_CACHE_VERSION = 3;
 
 interface ScanCache {
   hits: Map<VaultPath, StoredScan>;

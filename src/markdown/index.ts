@@ -15,6 +15,9 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeMermaid from './rehype-mermaid.ts';
 import { MERMAID_LANGUAGE } from '../lib/mermaid.ts';
+import rehypeMath from './rehype-math.ts';
+import rehypeMedia from './rehype-media.ts';
+import remarkMath from 'remark-math';
 import remarkWikiLinkSyntax from '@flowershow/remark-wiki-link';
 import { calloutPlugin } from './callouts.ts';
 import { highlightPlugin } from './highlights.ts';
@@ -81,11 +84,17 @@ export const remarkPlugins: RemarkPlugins = [
   // ==highlights== → <mark>
   highlightPlugin,
   remarkInlineTags,
+  // `$…$`, `$$…$$`: parsed here, typeset after the sanitizer (rehypeMath).
+  remarkMath,
 ];
 
 export const rehypePlugins: RehypePlugins = [
   // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
   rehypeSafeHtml,
+  // KaTeX's markup is the site's own, added after the sanitizer; before Shiki, which would colour ```math.
+  rehypeMath,
+  // Video, audio and PDF players: the site's own markup too.
+  rehypeMedia,
   rehypeMermaid,
   // Diagrams are drawn, not highlighted (rehype-mermaid.ts).
   function (this: ThisParameterType<typeof rehypeShiki>) {

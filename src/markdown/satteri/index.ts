@@ -13,6 +13,8 @@ import { headingIdsPlugin } from './heading-ids.ts';
 import { highlightsPlugin } from './highlights.ts';
 import { inlineTagsPlugin } from './inline-tags.ts';
 import { mermaidPlugin } from './mermaid.ts';
+import { mathPlugin } from './math.ts';
+import { mediaPlugin } from './media.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
 import { shikiPlugin } from './shiki.ts';
 import { smartDashes } from './smart-dashes.ts';
@@ -26,6 +28,8 @@ export const satteriFeatures: SatteriFeatures = {
   // Quotes and ellipses as remark-smartypants makes them; its dashes differ (see smart-dashes.ts).
   smartPunctuation: { quotes: true, ellipses: true, dashes: false },
   wikilinks: true,
+  // `$…$` and `$$…$$` as remark-math parses them (singleDollarTextMath on, as there).
+  math: true,
 };
 
 export const satteriMdastPlugins: MdastPluginList = [
@@ -45,6 +49,8 @@ export const satteriMdastPlugins: MdastPluginList = [
 export const satteriHastPlugins: HastPluginList = [
   tableAlignPlugin,
   safeHtmlPlugin,
+  mathPlugin,
+  mediaPlugin,
   mermaidPlugin,
   shikiPlugin,
   autolinkHeadingsPlugin,

@@ -1,0 +1,7 @@
+/** Embedded video, audio and PDF files as players and viewers, after the sanitizer (src/lib/media.ts). */
+import type { Root } from 'hast';
+import { embedMediaTree } from '../lib/media.ts';
+
+export default function rehypeMedia() {
+  return (tree: Root) => embedMediaTree(tree);
+}
