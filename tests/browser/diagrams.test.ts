@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TMP, buildVault } from '../helpers/build.ts';
+import { OBSIDIAN_SITE, TMP, recordedBuild } from '../helpers/build.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SITE = join(TMP, 'vault-obsidian-browser');
+const SITE = OBSIDIAN_SITE;
 const SCREENSHOTS = join(TMP, 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
@@ -27,7 +27,7 @@ interface Watched {
 
 describe.skipIf(!hasBrowser)('code and diagrams in the browser', () => {
   beforeAll(async () => {
-    const build = await buildVault({ contentDir: 'tests/fixtures/vault-obsidian', outDir: SITE, env: { GARDEN_URL_LOCK: '' } });
+    const build = recordedBuild(SITE);
     expect(build.code, build.output).toBe(0);
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
@@ -184,4 +184,29 @@ describe.skipIf(!hasBrowser)('code and diagrams in the browser', () => {
       await context.close();
     }
   });
+
+  it.each(SCHEMES)(
+    'shows code, math, a diagram and an embedded block on one page in %s: no CSP violation, no console error, axe clean',
+    async (scheme) => {
+      const { page, context, problems } = await watched(scheme);
+      for (const width of [390, 768, 1280, 1600]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${session.origin}/showcase/`);
+        await drawn(page, scheme);
+        expect(await page.locator('.embed blockquote, .embed p').count()).toBeGreaterThan(0);
+        expect(await page.locator('.katex-display math').count()).toBe(1);
+        expect(await page.locator('pre.astro-code .code-token-keyword').count()).toBeGreaterThan(0);
+        expect(await page.locator('figure.mermaid-diagram svg').count()).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `showcase-${scheme}-${width}.png`), fullPage: true });
+      }
+      expect(await problems()).toEqual([]);
+      await context.close();
+      const audit = await watched(scheme, { bypassCSP: true });
+      await audit.page.goto(`${session.origin}/showcase/`);
+      await drawn(audit.page, scheme);
+      expect(await axeViolations(audit.page)).toEqual([]);
+      await audit.context.close();
+    },
+  );
 });

@@ -1,14 +1,13 @@
 /** Math and media pages in Chromium: KaTeX laid out by its own stylesheet and fonts, no CSP violation. */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TMP, buildVault } from '../helpers/build.ts';
+import { OBSIDIAN_SITE, recordedBuild } from '../helpers/build.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
-const SITE = join(TMP, 'obsidian-browser');
+const SITE = OBSIDIAN_SITE;
 
 describe.skipIf(!hasBrowser)('math and media in the browser', () => {
   beforeAll(async () => {
-    const build = await buildVault({ contentDir: 'tests/fixtures/vault-obsidian', outDir: SITE, env: { GARDEN_URL_LOCK: '' } });
+    const build = recordedBuild(SITE);
     expect(build.code, build.output).toBe(0);
   });
   const session = browserOnSite(SITE);

@@ -264,7 +264,9 @@ describe('graphs', () => {
     for (const node of nodes) expect(node.getAttribute('href')).toMatch(/^\//);
     expect(graph.querySelectorAll('svg line').length).toBeGreaterThan(0);
     expect(graph.querySelectorAll('.graph-list li')).toHaveLength(nodes.length);
-    expect(graph.querySelectorAll('script')).toHaveLength(2); // the theme and the site module; no graph script
+    // The theme, the site module and the interface text (data, not code); no graph script.
+    expect(graph.querySelectorAll('script')).toHaveLength(3);
+    expect(graph.querySelectorAll('script[type="application/json"]')).toHaveLength(1);
   });
 
   it('draw each note’s neighbourhood with the note marked', () => {

@@ -7,14 +7,23 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, cpSync, writeFileSync } f
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
+import {
+  OBSIDIAN_SITE,
+  PROJECT_ROOT,
+  TMP,
+  buildVault,
+  listFiles,
+  readPage,
+  recordedBuild,
+  type BuildResult,
+} from '../helpers/build.ts';
 import { parsePage } from '../helpers/html.ts';
 
 const VAULT = 'tests/fixtures/vault-obsidian';
 let build: BuildResult;
 
 beforeAll(async () => {
-  build = await buildVault({ contentDir: VAULT, outDir: join(TMP, 'obsidian'), env: { GARDEN_URL_LOCK: '' } });
+  build = recordedBuild(OBSIDIAN_SITE);
 });
 
 const page = (url: string) => parsePage(readPage(build.outDir, url));

@@ -4,13 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const TMP = join(PROJECT_ROOT, 'tests/.tmp');
 export const DEFAULT_SITE = join(TMP, 'site-default');
+/** The vault of Obsidian syntax as authors write it (tests/fixtures/vault-obsidian), built once per run. */
+export const OBSIDIAN_SITE = join(TMP, 'site-obsidian');
+export const OBSIDIAN_VAULT = 'tests/fixtures/vault-obsidian';
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /**
@@ -51,6 +54,16 @@ export function buildVault(options: { contentDir: string; outDir: string; env?: 
     child.on('error', fail);
     child.on('close', (code) => done({ code, output, outDir }));
   });
+}
+
+/** Keeps a build's exit code and log beside its output, for tests that read a build made once per run. */
+export function recordBuild(result: BuildResult): void {
+  writeFileSync(`${result.outDir}.build.json`, JSON.stringify(result));
+}
+
+/** A build made by the global setup (tests/helpers/global-setup.ts), with its exit code and log. */
+export function recordedBuild(outDir: string): BuildResult {
+  return JSON.parse(readFileSync(`${outDir}.build.json`, 'utf8')) as BuildResult;
 }
 
 /** Every file below a folder, as POSIX paths relative to it. */
