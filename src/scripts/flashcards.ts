@@ -3,7 +3,10 @@
  * ←/→ move, "Know it"/"Again" mark it, Shuffle mixes the deck; marks are kept in localStorage per
  * course, so a reader picks up where they left off.
  */
-import { say } from './island-text.ts';
+import type { IslandText } from './island-text.ts';
+
+let text: IslandText;
+const say: IslandText['say'] = (...args) => text.say(...args);
 
 interface Card {
   id: string;
@@ -129,4 +132,8 @@ class FlashCards extends HTMLElement {
   }
 }
 
-customElements.define('flash-cards', FlashCards);
+/** Called by the site script on a page with flashcards, with the page's interface text. */
+export function startFlashcards(api: IslandText): void {
+  text = api;
+  if (!customElements.get('flash-cards')) customElements.define('flash-cards', FlashCards);
+}

@@ -1,6 +1,8 @@
 /**
  * The interface text of the client islands, in the page's language: BaseLayout writes it into the page
- * as JSON (src/lib/i18n.ts `clientMessages`), so no island carries a dictionary of its own.
+ * as JSON (src/lib/i18n.ts `clientMessages`), so no island carries a dictionary of its own. Only the
+ * site script imports this module; the islands it loads on demand are handed `islandTextApi`, so
+ * the bundler makes no separate chunk of it and a page requests one script.
  */
 import type { ClientMessages } from '../lib/i18n.ts';
 import { fill, plural, type PluralMessage, type Values } from '../lib/i18n-format.ts';
@@ -23,3 +25,7 @@ export function say(key: TextKey, values?: Values): string {
 export function sayCount(message: PluralMessage | undefined, count: number, values?: Values): string {
   return message ? plural(message, count, document.documentElement.lang || 'en', values) : String(count);
 }
+
+/** What the islands loaded on demand are given (they import only its type). */
+export const islandTextApi = { islandText, say, sayCount };
+export type IslandText = typeof islandTextApi;

@@ -9,7 +9,17 @@
  * indexed on its own (src/integrations/pagefind.ts). The UI's own words come from the page
  * (island-text.ts), as Pagefind's modular UI writes its summary and "All" pill in English.
  */
-import { islandText, say, sayCount } from './island-text.ts';
+import type { IslandText } from './island-text.ts';
+
+let text: IslandText;
+const say: IslandText['say'] = (...args) => text.say(...args);
+const sayCount: IslandText['sayCount'] = (...args) => text.sayCount(...args);
+const islandText: IslandText['islandText'] = () => text.islandText();
+
+/** The page's interface text, handed over by the script that loads this module (see island-text.ts). */
+export function useIslandText(api: IslandText): void {
+  text = api;
+}
 
 interface PagefindResultData {
   url: string;

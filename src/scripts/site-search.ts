@@ -3,6 +3,7 @@
  * `/` from anywhere but a text field). Without JavaScript the button is a link to /search/. Escape
  * closes the dialog and focus returns to where it was.
  */
+import { islandTextApi } from './island-text.ts';
 
 class SiteSearch extends HTMLElement {
   #started = false;
@@ -40,7 +41,8 @@ class SiteSearch extends HTMLElement {
       this.#started = true;
       try {
         // Nothing of search loads before it is first opened.
-        const { createSearchUI, enableResultKeys } = await import('./pagefind-ui.ts');
+        const { createSearchUI, enableResultKeys, useIslandText } = await import('./pagefind-ui.ts');
+        useIslandText(islandTextApi);
         await createSearchUI(panel, { autofocus: true });
         enableResultKeys(panel);
       } catch {
