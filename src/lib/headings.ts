@@ -20,10 +20,14 @@ export const PAGE_SECTION_IDS = [
   'courses',
   'other-notes',
   'other-events',
+  'course-note',
   'course-brief',
+  'course-quiz',
   'course-timeline',
   'course-term',
   'course-course',
+  'on-this-page',
+  'connections',
 ] as const;
 
 export interface HeadingSlugger {
