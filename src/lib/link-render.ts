@@ -5,6 +5,7 @@
  * link to a note carries its preview (title and summary) as data attributes.
  */
 import type { PhrasingContent } from 'mdast';
+import { isBlockReference } from './blocks.ts';
 import { parseWikilink, type LinkOutcome, type VaultLinks } from './links.ts';
 import { attachmentKind, mediaEmbedLink, mediaUrl } from './media.ts';
 import type { NoteData, TermNote } from './note.ts';
@@ -74,7 +75,10 @@ export function wikilinkReplacement(node: WikilinkNode, source: VaultPath, conte
   });
   // As Obsidian shows it: the label, else the note's name (not its folders), then the heading.
   const name = target.split('/').pop() ?? '';
-  const shown = written.label ?? (name ? (written.heading ? `${name} › ${written.heading}` : name) : (written.heading ?? ''));
+  // A block reference's id (`^virgin-lands`) is no words for a reader: the note's name stands for it.
+  const heading = isBlockReference(written.heading) ? undefined : written.heading;
+  const ownTitle = outcome.kind === 'note' ? context.notes.get(outcome.note)?.note.title : undefined;
+  const shown = written.label ?? (name ? (heading ? `${name} › ${heading}` : name) : (heading ?? ownTitle ?? ''));
 
   if (outcome.kind === 'attachment' && (!embed || attachmentKind(outcome.path) !== 'image')) {
     // A size (`|300`) is no label; a player or viewer is named by the file otherwise.

@@ -99,6 +99,9 @@ describe('block references', () => {
     const user = page('/blocks/block-user/');
     const link = [...user.querySelectorAll('.prose a')].find((a) => textOf(a) === 'the paragraph');
     expect(decodeURIComponent(link?.getAttribute('href') ?? '')).toBe('/blocks/block-source/#^virgin-lands');
+    // Without a label, a block link reads as its note's name: the id is no words for a reader.
+    const unlabelled = [...user.querySelectorAll('.prose a')].find((a) => (a.getAttribute('href') ?? '').endsWith('second-item'));
+    expect(textOf(unlabelled)).toBe('Block Source');
     const embeds = [...user.querySelectorAll('.embed')];
     expect(textOf(embeds[0]?.querySelector('.embed-source'))).toBe('Block Source');
     expect(textOf(embeds[0]?.querySelector('p:not(.embed-source)'))).toBe(
