@@ -48,9 +48,9 @@ const tag = z.union([z.string(), z.number()], { error: 'must be a tag (text)' })
 });
 
 /** CSS classes for a note's page, as Obsidian's `cssclasses` and the garden's `dg-content-classes` give them. */
-const cssClassList = z
-  .union([z.string(), z.array(z.string())], { error: 'must be a class name or a list of them' })
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean));
+const cssClassList = listOf(z.string({ error: 'must be a class name' })).transform((names) =>
+  names.flatMap((entry) => entry.split(/[\s,]+/)).filter(Boolean),
+);
 
 const calendarDate = z.unknown().transform((value, ctx) => {
   const parsed = parseCalendarDate(value);
@@ -103,11 +103,10 @@ const common = {
   // Accepted and not shown: the site has no file tree to put an icon in.
   'dg-note-icon': z.union([z.string(), z.number()], { error: 'must be an icon name' }).optional(),
   'dg-metatags': z.looseObject({ description: text.optional() }, { error: 'must be a set of key: value pairs' }).optional(),
-  /** The note's language (BCP 47), canonicalised; `lang:` with no value is absent. */
+  /** The note's language (BCP 47), canonicalised (`lang:` with no value never gets here: properties.ts). */
   lang: z
     .unknown()
     .transform((value, ctx) => {
-      if (value === null || value === undefined || value === '') return undefined;
       const lang = canonicalLang(value);
       if (!lang.ok) ctx.addIssue({ code: 'custom', message: lang.reason });
       return lang.ok ? lang.value : z.NEVER;

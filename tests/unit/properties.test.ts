@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readNote, type NoteOutcome } from '../../src/lib/note.ts';
-import { classifyType, editDistance, isNearMiss, presentProperties } from '../../src/lib/properties.ts';
+import { editDistance } from '../../src/lib/links.ts';
+import { classifyType, isNearMiss, presentProperties } from '../../src/lib/properties.ts';
 import { NOTE_TYPES } from '../../src/lib/schema.ts';
 import { tagSlug, tagUrl } from '../../src/lib/tags.ts';
 import { asVaultPath } from '../../src/lib/types.ts';
