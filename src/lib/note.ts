@@ -156,6 +156,8 @@ export type NoteOutcome =
       /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
+      /** File lines of what makes the note's URLs, for problems with them found later (src/lib/reserved-urls.ts). */
+      urlLines: UrlLines;
       /** A `type` of the author's own (the note is a plain note), for the build's summary warning. */
       ownType?: string;
     }
@@ -163,6 +165,13 @@ export type NoteOutcome =
   | { status: 'invalid'; problems: Problem[] };
 
 const fileName = (path: string) => (path.split('/').pop() as string).replace(/\.mdx?$/i, '');
+
+/** Where a note's URLs are written: its URL's key, each old URL (as `redirects`), each frontmatter tag. */
+export interface UrlLines {
+  url?: number;
+  redirects: (number | undefined)[];
+  tags: Map<string, number>;
+}
 
 export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
   const source = parseNoteSource(text);
@@ -215,6 +224,20 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     references,
   );
   if (problems.length > 0) return { status: 'invalid', problems };
+  const urlKeyName =
+    url.value.source === 'permalink'
+      ? frontmatter.permalink !== undefined
+        ? 'permalink'
+        : 'dg-permalink'
+      : url.value.source === 'path'
+        ? undefined
+        : url.value.source;
+  const urlLine = urlKeyName ? source.lineOf([urlKeyName]) : undefined;
+  const tagLines = new Map<string, number>();
+  (frontmatter.tags ?? []).forEach((tag, index) => {
+    const line = source.lineOf(['tags', index]) ?? source.lineOf(['tags']);
+    if (line !== undefined && !tagLines.has(tag)) tagLines.set(tag, line);
+  });
   return {
     status: 'published',
     note,
@@ -222,6 +245,14 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     bodyLine: source.bodyLine,
     lineOf: source.lineOf,
     references,
+    urlLines: {
+      ...(urlLine !== undefined ? { url: urlLine } : {}),
+      // The old URLs are the aliases that start with `/`, in order (each valid, or the note is invalid).
+      redirects: (frontmatter.aliases ?? []).flatMap((alias, index) =>
+        alias.startsWith('/') ? [source.lineOf(['aliases', index]) ?? source.lineOf(['aliases'])] : [],
+      ),
+      tags: tagLines,
+    },
     ...(parsed.ownType !== undefined ? { ownType: parsed.ownType } : {}),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { classifyType, isEmptyProperty } from './properties.ts';
-import { normaliseTag, tagSlug } from './tags.ts';
+import { normaliseTag, tagProblem } from './tags.ts';
 import { parseCalendarDate, parseHistoricalDate, type HistoricalDate } from './dates.ts';
 import { canonicalLang } from './i18n.ts';
 
@@ -40,8 +40,9 @@ const nonEmptyText = z.string().trim().min(1, 'must not be empty');
  */
 const tag = z.union([z.string(), z.number()], { error: 'must be a tag (text)' }).transform((value, ctx) => {
   const cleaned = String(value).trim().replace(/^#/, '').replace(/\s+/g, ' ');
-  if (tagSlug(cleaned) === '') {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a tag (it has no letters or digits)` });
+  const problem = tagProblem(cleaned);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a tag: ${problem}` });
     return z.NEVER;
   }
   return normaliseTag(cleaned);

@@ -3,6 +3,7 @@
  * `_`, `-` or `/` (nested tags), with at least one character that is not a digit (`#1962` is not a tag).
  */
 import type { PhrasingContent } from 'mdast';
+import { urlSegmentProblem } from './reserved-urls.ts';
 import { hrefForUrl } from './url.ts';
 
 const TAG = /(^|[\s(])#([\p{L}\p{N}_/-]+)/gu;
@@ -26,9 +27,31 @@ export function findTags(text: string): TagMatch[] {
   return matches;
 }
 
-/** Tags compare case-insensitively in Obsidian; the site lists them in lower case. */
+/**
+ * Tags compare case-insensitively in Obsidian; the site lists them in lower case, and in one Unicode
+ * form (`café` typed on a Mac and elsewhere is one tag).
+ */
 export function normaliseTag(tag: string): string {
-  return tag.replace(/^#/, '').toLowerCase();
+  return tag.replace(/^#/, '').normalize('NFC').toLowerCase();
+}
+
+/**
+ * Why a tag (as written, `#` optional) cannot be one, or none. Obsidian's tags are letters, digits, `_`,
+ * `-` and `/` between nested parts; anything else is made URL-safe by `tagSlug`, except what reads as a
+ * file path (`..`, `\`), a tag with nothing left, or a part too long for a folder name.
+ */
+export function tagProblem(tag: string): string | undefined {
+  const written = normaliseTag(tag);
+  if (written.includes('\\')) return 'it contains a backslash; nested tags are written with / (parent/child)';
+  for (const part of written.split('/')) {
+    if (part === '.' || part === '..') return `it has a "${part}" part; nested tags are written parent/child`;
+  }
+  if (tagSlug(written) === '') return 'it has no letters or digits';
+  for (const part of tagSlug(written).split('/')) {
+    const problem = urlSegmentProblem(part);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /**

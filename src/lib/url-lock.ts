@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { SiteUrl } from './types.ts';
+import { reservedUrlProblem, SITE_URLS } from './reserved-urls.ts';
 import { urlFromPermalink, urlKey } from './url.ts';
 
 const lockSchema = z.object({
@@ -39,11 +40,13 @@ export function parseUrlLock(text: string): { ok: true; lock: UrlLock } | { ok: 
     const normal = urlFromPermalink(url);
     if (!normal.ok || normal.value !== url) return { ok: false, reason: `"${url}" is not a site URL such as /a/b/` };
   }
+  for (const { url } of parsed.data.retired) {
+    // A retired URL is served a page of its own, which the site's own pages and files leave no room for.
+    const problem = reservedUrlProblem(url as SiteUrl, 'redirect');
+    if (problem) return { ok: false, reason: `the retired URL "${url}" cannot have a page: ${problem}` };
+  }
   return { ok: true, lock: parsed.data };
 }
-
-/** Pages the site serves whatever the vault holds; course pages link to them too (`/search/?q=`). */
-export const SITE_URLS = ['/', '/search/', '/glossary/', '/graph/'] as SiteUrl[];
 
 export interface ServedUrls {
   pages: readonly SiteUrl[];

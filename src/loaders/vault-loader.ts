@@ -53,6 +53,9 @@ export class VaultError extends Error {
   constructor(readonly problems: Problem[]) {
     super(`The vault has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
     this.name = 'VaultError';
+    // The problems are the author's, each with its file and line: where in the loader they were found
+    // is no help, so Astro prints the message without a stack trace.
+    this.stack = '';
   }
 }
 

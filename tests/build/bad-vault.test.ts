@@ -27,10 +27,10 @@ it.each([
     `${VAULT}/String Publish.md:3: dg-publish must be the boolean true or false, but it is the string "true"`,
   ],
   ['a .. permalink', `${VAULT}/Dot Dot Permalink.md:3: permalink "/course/../escape/" is not allowed: it has a ".." segment`],
-  ['two notes with one URL', `${VAULT}/Same Url Two.md: its URL /shared/url/ is also the URL of ${VAULT}/Same Url One.md`],
+  ['two notes with one URL', `${VAULT}/Same Url Two.md:3: its URL /shared/url/ is also the URL of ${VAULT}/Same Url One.md`],
   [
     'two URLs differing only in case',
-    `${VAULT}/Case Url Upper.md: its URL /Course/Case-URL/ is also the URL of ${VAULT}/Case Url Lower.md (/course/case-url/, differing only in letter case)`,
+    `${VAULT}/Case Url Upper.md:3: its URL /Course/Case-URL/ is also the URL of ${VAULT}/Case Url Lower.md (/course/case-url/, differing only in letter case)`,
   ],
   ['an impossible date', `${VAULT}/Impossible Date.md:7: events[1].date: "1962-02-30" is not a real calendar date`],
   ['a near miss of a kind', `${VAULT}/Unknown Type.md:3: type "breif" is not a kind of note; did you mean brief?`],
@@ -40,7 +40,7 @@ it.each([
   ],
   [
     'an old URL that is a page',
-    `${VAULT}/Redirect Clash.md: its alias /shared/url/ would redirect from the URL of ${VAULT}/Same Url Two.md; remove one of them`,
+    `${VAULT}/Redirect Clash.md:3: its alias /shared/url/ would redirect from the URL of ${VAULT}/Same Url Two.md; remove one of them`,
   ],
 ])('reports %s with the file (and line) in the same run', (_, message) => {
   expect(build.output).toContain(message);

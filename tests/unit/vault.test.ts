@@ -36,8 +36,8 @@ describe('loadVault', () => {
       file('Four.md', published('permalink: /case/')),
     ]);
     const text = formatProblems(vault.problems);
-    expect(text).toContain('Two.md: its URL /same/ is also the URL of One.md');
-    expect(text).toContain('Four.md: its URL /case/ is also the URL of Three.md (/Case/, differing only in letter case)');
+    expect(text).toContain('Two.md:3: its URL /same/ is also the URL of One.md');
+    expect(text).toContain('Four.md:3: its URL /case/ is also the URL of Three.md (/Case/, differing only in letter case)');
   });
 
   it('resolves frontmatter links, leaving out unpublished targets with a warning', () => {
