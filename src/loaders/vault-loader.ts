@@ -53,6 +53,8 @@ export class VaultError extends Error {
   constructor(readonly problems: Problem[]) {
     super(`The vault has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`);
     this.name = 'VaultError';
+    // The problems are the whole message: a stack trace of the loader would only hide them.
+    this.stack = '';
   }
 }
 
