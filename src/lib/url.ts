@@ -86,9 +86,22 @@ export function noteUrl(inputs: UrlInputs): Result<{ url: SiteUrl; source: UrlSo
     const written = inputs.dgPath.trim();
     const problem = written === '' ? 'it is empty' : pathProblem(written);
     if (problem) return fail(`dg-path "${inputs.dgPath}" is not allowed: ${problem}`);
+    const bare = unsluggable(written);
+    if (bare) return fail(`dg-path "${inputs.dgPath}" is not allowed: ${bare}`);
     return ok({ url: urlFromVaultPath(written.replace(/^\/+/, '')), source: 'dg-path' });
   }
+  const bare = unsluggable(inputs.vaultPath);
+  if (bare) return fail(`its path cannot be its URL: ${bare}; give the note a permalink or another name`);
   return ok({ url: urlFromVaultPath(inputs.vaultPath), source: 'path' });
+}
+
+/** A name with no letter or digit (`#.md`, `!!!`) slugifies to nothing, which no URL can hold. */
+function unsluggable(path: string): string | undefined {
+  const empty = path
+    .replace(NOTE_EXTENSION, '')
+    .split('/')
+    .find((segment) => segment !== '' && slugifySegment(segment) === '');
+  return empty === undefined ? undefined : `"${empty}" has no letter or digit to make a URL part of`;
 }
 
 /** URLs are compared case-insensitively (and by Unicode canonical form): two notes may not differ only so. */

@@ -107,6 +107,17 @@ describe('noteUrl: rules 1–4 in order', () => {
   it('falls back to the vault path', () => {
     expect(noteUrl({ vaultPath })).toEqual({ ok: true, value: { url: '/folder/my-note/', source: 'path' } });
   });
+
+  it('refuses a name with no letter or digit, which would slugify to an empty URL part (found by the fuzz suite)', () => {
+    expect(noteUrl({ vaultPath: asVaultPath('#.md') })).toEqual({
+      ok: false,
+      reason:
+        'its path cannot be its URL: "#" has no letter or digit to make a URL part of; give the note a permalink or another name',
+    });
+    expect(noteUrl({ vaultPath: asVaultPath('Folder/!!!/Note.md') }).ok).toBe(false);
+    expect(noteUrl({ vaultPath, dgPath: 'a/???/b' }).ok).toBe(false);
+    expect(noteUrl({ vaultPath: asVaultPath('#.md'), permalink: '/hash/' }).ok).toBe(true);
+  });
 });
 
 describe('URL helpers', () => {
