@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import atomicOutput from './src/integrations/atomic-output.ts';
 import media from './src/integrations/media.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/markdown/processor.ts';
@@ -11,13 +12,15 @@ import { siteConfig } from './src/site.config.ts';
 import { themeScriptHash } from './src/lib/theme.ts';
 
 const outDir = process.env.GARDEN_OUT_DIR ?? './dist';
+// The build writes into a staging folder and replaces outDir only when everything succeeded.
+const output = atomicOutput();
 
 /**
  * Pages marked noindex (redirects, retired notes, 404) stay out of the sitemap.
  * @param {string} page
  */
 function indexable(page) {
-  const file = join(outDir, decodeURIComponent(new URL(page).pathname), 'index.html');
+  const file = join(output.buildDir(), decodeURIComponent(new URL(page).pathname), 'index.html');
   return !existsSync(file) || !readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
 }
 
@@ -28,7 +31,8 @@ export default defineConfig({
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
   outDir,
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), sitemap({ filter: indexable }), media(), pagefind()],
+  // `output` publishes the finished site: it must stay the last integration, after every `astro:build:done` hook.
+  integrations: [mdx(), sitemap({ filter: indexable }), media(), pagefind(), output],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,

@@ -9,6 +9,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      '.dist.staging/',
+      '.dist.previous/',
       '.astro/',
       'node_modules/',
       'tests/.tmp/',

@@ -1,0 +1,78 @@
+/**
+ * Atomic output (src/lib/atomic-output.ts): `astro build` writes into a staging folder beside the
+ * out dir — Astro empties its out dir when it starts writing pages, so a build that failed there would
+ * otherwise leave a site without its pages — and the finished site replaces the out dir only after
+ * every `astro:build:done` hook succeeded. Hence this integration MUST STAY THE LAST ONE in
+ * astro.config.mjs: the build stops when it is not. `astro dev` and `astro preview` see the real out dir.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { outputFolders, recoverySteps, swapSteps, type OutputFolders, type Step } from '../lib/atomic-output.ts';
+
+const NAME = 'garden-atomic-output';
+
+function run(steps: Step[]): void {
+  for (const step of steps) {
+    if (step.do === 'remove') rmSync(step.path, { recursive: true, force: true });
+    else renameSync(step.from, step.to);
+  }
+}
+
+const hasGit = (dir: string) => existsSync(join(dir, '.git'));
+
+export interface AtomicOutput extends AstroIntegration {
+  /** The folder the running build writes the site into (the staging folder); for hooks and filters that read built pages. */
+  buildDir(): string;
+}
+
+export default function atomicOutput(): AtomicOutput {
+  let folders: OutputFolders | undefined;
+  let published = false;
+
+  return {
+    name: NAME,
+    buildDir() {
+      if (!folders) throw new Error('The build folder is known only once `astro build` has set up its integrations');
+      return folders.staging;
+    },
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        const current = outputFolders(fileURLToPath(config.outDir));
+        folders = current;
+        run(
+          recoverySteps(current, {
+            out: existsSync(current.out),
+            outGit: hasGit(current.out),
+            staging: existsSync(current.staging),
+            previous: existsSync(current.previous),
+            previousGit: hasGit(current.previous),
+          }),
+        );
+        // A failed build takes its staging folder with it; a killed one leaves it to the next build's start.
+        process.once('exit', () => {
+          if (!published) rmSync(current.staging, { recursive: true, force: true });
+        });
+        // Astro's client and server folders sit inside the out dir; they move along with it.
+        const staging = pathToFileURL(current.staging + sep);
+        const inside = (folder: URL) => new URL(`${relative(current.out, fileURLToPath(folder)).split(sep).join('/')}/`, staging);
+        updateConfig({ outDir: staging, build: { client: inside(config.build.client), server: inside(config.build.server) } });
+      },
+      'astro:config:done': ({ config }) => {
+        if (config.integrations.at(-1)?.name !== NAME)
+          throw new Error(
+            `${NAME} must be the last integration in astro.config.mjs: it publishes the site once all the others are done`,
+          );
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!folders || fileURLToPath(dir) !== folders.staging + sep)
+          throw new Error(`The build wrote to ${fileURLToPath(dir)}, not to its staging folder`);
+        run(swapSteps(folders, { out: existsSync(folders.out), outGit: hasGit(folders.out) }));
+        published = true;
+        logger.info(`Published the site to ${folders.out}`);
+      },
+    },
+  };
+}
