@@ -153,7 +153,7 @@ function markEmbedded(tree: { children: RootContent[] }, source: VaultPath, head
     if (current.type === 'heading') {
       current.data = { ...current.data, hProperties: { id: headingId(plainText(current)) } };
     }
-    if ((current.type as string) === 'wikiLink' || (current.type as string) === 'embed' || current.type === 'link') {
+    if (['wikiLink', 'embed', 'link', 'image', 'linkReference', 'imageReference'].includes(current.type)) {
       current.data = { ...current.data, embeddedFrom: source };
     }
     if ('children' in current) (current.children as RootContent[]).forEach(visit);

@@ -10,10 +10,11 @@ import { parseWikilink, type LinkOutcome, type VaultLinks } from './links.ts';
 import { attachmentKind, mediaEmbedLink, mediaUrl } from './media.ts';
 import type { NoteData, TermNote } from './note.ts';
 import { previewProperties } from './preview.ts';
-import { markdownNoteHref, wikiLinkAlias } from './scan.ts';
+import { markdownHref, wikiLinkAlias } from './scan.ts';
 import type { TermMatcher } from './terms.ts';
 import type { VaultPath } from './types.ts';
 import { hrefForUrl } from './url.ts';
+import { folderOf } from './vault.ts';
 
 /** What rendering one note needs to know of the whole vault (registered by the vault loader). */
 export interface LinkContext {
@@ -42,15 +43,16 @@ export function linkProperties(outcome: Extract<LinkOutcome, { kind: 'note' }>, 
 }
 
 /**
- * A Markdown link `[text](Folder/Note.md)`: `undefined` when it is no link to a note (left as it is),
- * `{ url, hProperties }` for a published note, `'text'` when only its text may stay.
+ * A Markdown link to a file of the vault, `[text](Folder/Note.md)` or `[text](paper.pdf)`: `undefined`
+ * when it names no such file (a web address, a site path: left as it is), `{ url, hProperties }` for
+ * a published note or a file the site publishes, `'text'` when only its text may stay.
  */
 export function markdownLinkTarget(
   url: string,
   source: VaultPath,
   context: LinkContext,
 ): { url: string; hProperties: Record<string, unknown> } | 'text' | undefined {
-  const href = markdownNoteHref(url);
+  const href = markdownHref(url, 'link');
   if (!href) return undefined;
   const outcome = context.links.resolve(source, {
     target: href.path,
@@ -58,11 +60,98 @@ export function markdownLinkTarget(
     embed: false,
     syntax: 'markdown',
   });
-  return outcome.kind === 'note' ? { url: noteHref(outcome), hProperties: linkProperties(outcome, context) } : 'text';
+  if (outcome.kind === 'note') return { url: noteHref(outcome), hProperties: linkProperties(outcome, context) };
+  if (outcome.kind === 'attachment') return { url: mediaUrl(outcome.path), hProperties: {} };
+  return 'text';
 }
 
-/** What a `[[wikilink]]` or an embed that is not expanded in place shows. */
-export function wikilinkReplacement(node: WikilinkNode, source: VaultPath, context: LinkContext): PhrasingContent {
+/** A Markdown image as the parser gives it: `![alt](url "title")`, or `![alt][label]` with its definition's. */
+export interface MarkdownImage {
+  url: string;
+  alt?: string | null;
+  title?: string | null;
+}
+
+/**
+ * What a Markdown image `![alt](map.png)` shows, resolved as `![[map.png]]` is: an image of the vault
+ * for Astro's image pipeline, a player or viewer for other files, a link for a note, and its alt text
+ * when it names nothing the site publishes (outside the vault, behind a symlink, missing). `undefined`
+ * for a web image (`https:`, `data:`), left as written. `page` is the note being rendered, which the
+ * image's URL is relative to; `source` the one that wrote it (they differ in an embedded note).
+ */
+export function markdownImageReplacement(
+  image: MarkdownImage,
+  source: VaultPath,
+  context: LinkContext,
+  page: VaultPath = source,
+): PhrasingContent | undefined {
+  const href = markdownHref(image.url, 'image');
+  if (!href) return undefined;
+  const outcome = context.links.resolve(source, {
+    target: href.path,
+    ...(href.heading ? { heading: href.heading } : {}),
+    embed: true,
+    syntax: 'markdown',
+  });
+  const alt = image.alt ?? '';
+  if (outcome.kind === 'attachment') {
+    return attachmentContent(outcome.path, page, {
+      embed: true,
+      ...(href.heading ? { fragment: href.heading } : {}),
+      ...(alt ? { label: alt } : {}),
+      alt,
+      ...(image.title ? { title: image.title } : {}),
+    });
+  }
+  if (outcome.kind === 'note') {
+    return {
+      type: 'link',
+      url: noteHref(outcome),
+      children: [{ type: 'text', value: alt || (context.notes.get(outcome.note)?.note.title ?? href.path) }],
+      data: { hProperties: linkProperties(outcome, context) },
+    };
+  }
+  return { type: 'text', value: alt };
+}
+
+/**
+ * A file of the vault in a page: an embedded image as a `./`-relative image (from the page's folder)
+ * for Astro's image pipeline; any other file as a link to its media URL, which an embed makes a
+ * player or viewer (src/lib/media.ts).
+ */
+function attachmentContent(
+  path: string,
+  page: VaultPath,
+  shown: { embed: boolean; fragment?: string; label?: string; alt: string; title?: string; width?: string; height?: string },
+): PhrasingContent {
+  if (!shown.embed || attachmentKind(path) !== 'image') {
+    const link = mediaEmbedLink(path, shown.fragment, shown.label);
+    return {
+      type: 'link',
+      url: shown.embed ? link.url : mediaUrl(path),
+      children: [{ type: 'text', value: link.label }],
+      data: { hProperties: shown.embed ? { className: link.className } : {} },
+    };
+  }
+  return {
+    type: 'image',
+    url: relativeUrl(folderOf(page), path),
+    alt: shown.alt,
+    ...(shown.title ? { title: shown.title } : {}),
+    data: { hProperties: { ...(shown.width ? { width: shown.width } : {}), ...(shown.height ? { height: shown.height } : {}) } },
+  };
+}
+
+/**
+ * What a `[[wikilink]]` or an embed that is not expanded in place shows. `source` is the note that
+ * wrote it, `page` the note being rendered (they differ in an embedded note).
+ */
+export function wikilinkReplacement(
+  node: WikilinkNode,
+  source: VaultPath,
+  context: LinkContext,
+  page: VaultPath = source,
+): PhrasingContent {
   const alias = wikiLinkAlias(node);
   const written = parseWikilink(`[[${node.value ?? ''}${alias ? `|${alias}` : ''}]]`);
   const target = written.target.replace(/\\$/, '');
@@ -80,26 +169,18 @@ export function wikilinkReplacement(node: WikilinkNode, source: VaultPath, conte
   const ownTitle = outcome.kind === 'note' ? context.notes.get(outcome.note)?.note.title : undefined;
   const shown = written.label ?? (name ? (heading ? `${name} › ${heading}` : name) : (heading ?? ownTitle ?? ''));
 
-  if (outcome.kind === 'attachment' && (!embed || attachmentKind(outcome.path) !== 'image')) {
-    // A size (`|300`) is no label; a player or viewer is named by the file otherwise.
-    const label = written.label && !/^\d+(x\d+)?$/.test(written.label) ? written.label : undefined;
-    const link = mediaEmbedLink(outcome.path, written.heading, label);
-    return {
-      type: 'link',
-      url: embed ? link.url : mediaUrl(outcome.path),
-      children: [{ type: 'text', value: link.label }],
-      data: { hProperties: embed ? { className: link.className } : {} },
-    };
-  }
   if (outcome.kind === 'attachment') {
-    const [width, height] = (written.label ?? '').split('x').map((part) => (/^\d+$/.test(part) ? part : undefined));
-    const fromFolder = source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '';
-    return {
-      type: 'image',
-      url: relativeUrl(fromFolder, outcome.path),
-      alt: width ? target.replace(/\.[^.]+$/, '') : (written.label ?? target.replace(/\.[^.]+$/, '')),
-      data: { hProperties: { ...(width ? { width } : {}), ...(height ? { height } : {}) } },
-    };
+    // A size (`|300`, `|300x200`) is no label: a player or viewer is named by the file then, an image by its name.
+    const size = /^(\d+)(?:x(\d+))?$/.exec(written.label ?? '');
+    const name = target.replace(/\.[^.]+$/, '');
+    return attachmentContent(outcome.path, page, {
+      embed,
+      ...(written.heading ? { fragment: written.heading } : {}),
+      ...(written.label && !size ? { label: written.label } : {}),
+      alt: size ? name : (written.label ?? name),
+      ...(size?.[1] ? { width: size[1] } : {}),
+      ...(size?.[2] ? { height: size[2] } : {}),
+    });
   }
   if (outcome.kind === 'note') {
     // An embed that was not expanded (too deep) is shown as a link to the note.

@@ -147,6 +147,7 @@ export interface WrittenTarget {
 }
 
 const ATTACHMENT = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
+const NOTE = /\.mdx?$/i;
 
 export interface VaultLinks {
   resolve(from: VaultPath, written: WrittenTarget): LinkOutcome;
@@ -197,14 +198,26 @@ export function createVaultLinks(
     };
   };
 
-  const resolveAttachment = (from: VaultPath, target: string): LinkOutcome => {
+  /**
+   * A file of the vault, as Obsidian finds it: by path relative to the note, then from the vault root,
+   * then the shortest path ending with what is written. Only files the vault lists (no symlinks), and
+   * nothing a path climbs out of the vault to.
+   */
+  const resolveAttachment = (from: VaultPath, target: string, embed: boolean): LinkOutcome => {
+    const verb = embed ? 'embeds' : 'links to';
     const relative = joinPath(folderOf(from), target);
+    if (relative === undefined) return { kind: 'broken', message: `${verb} a file "${target}" outside the vault` };
+    const written = target.split('/').filter((segment) => segment !== '');
+    const plain = !written.some((segment) => segment === '.' || segment === '..');
+    const suffix = key(written.join('/'));
     const found =
       attachmentsByPath.get(key(relative)) ??
-      attachmentsByPath.get(key(target)) ??
-      (target.includes('/') ? undefined : shortest(attachmentsByName.get(key(target)) ?? []));
+      (plain ? attachmentsByPath.get(suffix) : undefined) ??
+      (plain
+        ? shortest((attachmentsByName.get(key(written.at(-1) ?? '')) ?? []).filter((path) => key(path).endsWith(`/${suffix}`)))
+        : undefined);
     if (found) return { kind: 'attachment', path: found };
-    return { kind: 'broken', message: `embeds a file "${target}" that is not in the vault` };
+    return { kind: 'broken', message: `${verb} a file "${target}" that is not in the vault` };
   };
 
   return {
@@ -214,13 +227,16 @@ export function createVaultLinks(
         const self = byPath.get(key(from));
         return self ? withHeading(self, from, written.heading) : { kind: 'broken', message: 'links to an unknown note' };
       }
-      if (written.syntax === 'markdown') {
-        const note = byPath.get(key(joinPath(folderOf(from), target))) ?? byPath.get(key(target.replace(/^\/+/, '')));
+      if (written.syntax === 'markdown' && NOTE.test(target)) {
+        const relative = joinPath(folderOf(from), target);
+        if (relative === undefined) return { kind: 'broken', message: `links to a file "${target}" outside the vault` };
+        const note = byPath.get(key(relative)) ?? byPath.get(key(target.replace(/^\/+/, '')));
         return note
           ? withHeading(note, from, written.heading)
           : { kind: 'broken', message: `links to a file "${target}" that is not in the vault` };
       }
-      if (ATTACHMENT.test(target)) return resolveAttachment(from, target);
+      // A Markdown link or image names a file by path, whatever its extension; a wikilink, by a known one.
+      if (written.syntax === 'markdown' || ATTACHMENT.test(target)) return resolveAttachment(from, target, written.embed);
       const found = index.resolve(target);
       if (found.kind === 'found') return withHeading(found.note, from, written.heading);
       if (found.kind === 'ambiguous') {
@@ -238,12 +254,17 @@ function folderOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
-/** A relative path joined to a folder, with `.` and `..` segments applied. */
-function joinPath(folder: string, relative: string): string {
+/**
+ * A relative path joined to a folder, with `.` and `..` segments applied; undefined when it climbs out
+ * of the vault.
+ */
+function joinPath(folder: string, relative: string): string | undefined {
   const parts = folder ? folder.split('/') : [];
   for (const segment of relative.split('/')) {
-    if (segment === '..') parts.pop();
-    else if (segment !== '.' && segment !== '') parts.push(segment);
+    if (segment === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else if (segment !== '.' && segment !== '') parts.push(segment);
   }
   return parts.join('/');
 }

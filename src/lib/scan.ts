@@ -31,9 +31,9 @@ export interface WrittenLink {
   target: string;
   heading?: string;
   label?: string;
-  /** `![[…]]`: the target is shown in place. */
+  /** `![[…]]` or a Markdown image `![alt](map.png)`: the target is shown in place. */
   embed: boolean;
-  /** `[[…]]` or a Markdown link `[text](Folder/Note.md)`. */
+  /** `[[…]]`, or a Markdown link or image `[text](Folder/Note.md)`, `![alt](map.png)`. */
   syntax: 'wikilink' | 'markdown';
   line: number;
   /** The sentence the link stands in, for backlinks. */
@@ -84,24 +84,37 @@ export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading,
   return ids;
 }
 
-const NOTE_LINK = /\.mdx?$/i;
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i;
+const HAS_EXTENSION = /\.[^./]+$/;
 
 /**
- * A Markdown link's href as a vault path to a note (`../Other%20Note.md` → `../Other Note.md`),
- * or undefined when it is not a link to a note (a web address, a site path, an anchor).
+ * A Markdown link's or image's destination as a path in the vault (`../Other%20Note.md` →
+ * `../Other Note.md`, `#fragment` apart), or undefined when it names no file of the vault: a web
+ * address (`https:`, `data:`, any scheme), a path of the site (`/tags/`) or an anchor. A link names a
+ * file only with an extension (`[x](Note.md)`, `[x](paper.pdf)`); an image always does.
  */
-export function markdownNoteHref(url: string): { path: string; heading?: string } | undefined {
+export function markdownHref(url: string, kind: 'link' | 'image'): { path: string; heading?: string } | undefined {
   if (EXTERNAL.test(url)) return undefined;
-  const [pathPart, fragment] = url.split('#') as [string, string | undefined];
-  let path: string;
-  try {
-    path = decodeURI(pathPart);
-  } catch {
-    path = pathPart;
-  }
-  if (!NOTE_LINK.test(path)) return undefined;
+  const hash = url.indexOf('#');
+  const path = decodeURIComponentSafe(hash === -1 ? url : url.slice(0, hash));
+  const fragment = hash === -1 ? '' : url.slice(hash + 1);
+  if (path.trim() === '' || (kind === 'link' && !HAS_EXTENSION.test(path))) return undefined;
   return { path, ...(fragment ? { heading: decodeURIComponentSafe(fragment) } : {}) };
+}
+
+/** The `[label]: url` definitions of a tree, by identifier, for `![alt][label]` and `[text][label]`. */
+export function definitionsOf(tree: unknown): Map<string, { url: string; title?: string }> {
+  const found = new Map<string, { url: string; title?: string }>();
+  const visit = (node: unknown) => {
+    const current = node as { type?: string; identifier?: string; url?: string; title?: string | null; children?: unknown[] };
+    // The first definition of a label wins, as CommonMark says.
+    if (current.type === 'definition' && current.identifier && !found.has(current.identifier.toLowerCase())) {
+      found.set(current.identifier.toLowerCase(), { url: current.url ?? '', ...(current.title ? { title: current.title } : {}) });
+    }
+    for (const child of current.children ?? []) visit(child);
+  };
+  visit(tree);
+  return found;
 }
 
 function decodeURIComponentSafe(text: string): string {
@@ -133,6 +146,7 @@ export function scanNote(markdown: string, reserved: Iterable<string> = [], term
     })),
   ];
   const links: WrittenLink[] = [];
+  const definitions = definitionsOf(tree);
   walk(tree, (node, ancestors) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'wikiLink' || node.type === 'embed') {
@@ -145,15 +159,17 @@ export function scanNote(markdown: string, reserved: Iterable<string> = [], term
         line,
         context: contextOf(ancestors, written.label ?? written.target),
       });
-    } else if (node.type === 'link') {
-      const href = markdownNoteHref(node.url ?? '');
+    } else if (['link', 'image', 'linkReference', 'imageReference'].includes(node.type)) {
+      const image = node.type === 'image' || node.type === 'imageReference';
+      const url = node.type.endsWith('Reference') ? definitions.get(node.identifier?.toLowerCase() ?? '')?.url : node.url;
+      const href = url === undefined ? undefined : markdownHref(url, image ? 'image' : 'link');
       if (href) {
-        const label = plainText(node);
+        const label = image ? (node.alt ?? '') : plainText(node);
         links.push({
           target: href.path,
           ...(href.heading ? { heading: href.heading } : {}),
           label,
-          embed: false,
+          embed: image,
           syntax: 'markdown',
           line,
           context: contextOf(ancestors, label),
@@ -270,6 +286,8 @@ interface AnyNode {
   type: string;
   value?: string;
   url?: string;
+  alt?: string | null;
+  identifier?: string;
   data?: unknown;
   position?: { start: { line: number } };
 }

@@ -277,13 +277,15 @@ export function completeVault(
       const shown = writtenForm(written);
       const outcome = links.resolve(from, written);
       if (outcome.kind === 'note') {
+        // A Markdown image of a note shows a link to it: only `![[Note]]` shows the note in place.
+        const embed = written.embed && written.syntax === 'wikilink';
         entry.note.links.push({
           target: outcome.note,
           ...(outcome.fragment ? { fragment: outcome.fragment } : {}),
-          embed: written.embed,
+          embed,
           context: written.context,
         });
-        if (written.embed) {
+        if (embed) {
           embedEdges.push({
             from,
             line: written.line,
@@ -333,9 +335,13 @@ export function completeVault(
   };
 }
 
-/** A link as the author wrote it, for messages: `[[Note#Heading]]`, `![[image.png]]`, `[text](Note.md)`. */
+/**
+ * A link as the author wrote it, for messages: `[[Note#Heading]]`, `![[image.png]]`, `[text](Note.md)`,
+ * `![alt](map.png)`.
+ */
 function writtenForm(link: WrittenLink): string {
-  if (link.syntax === 'markdown') return `[${link.label ?? ''}](${link.target}${link.heading ? `#${link.heading}` : ''})`;
+  if (link.syntax === 'markdown')
+    return `${link.embed ? '!' : ''}[${link.label ?? ''}](${link.target}${link.heading ? `#${link.heading}` : ''})`;
   return `${link.embed ? '!' : ''}[[${link.target}${link.heading ? `#${link.heading}` : ''}]]`;
 }
 

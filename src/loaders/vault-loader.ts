@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
@@ -236,6 +236,11 @@ async function prepareEntry(
         metadata: { ...fresh.metadata, renderKey },
       })));
     const assetImports = rendered?.metadata?.imagePaths ?? [];
+    const outside = await imagesOutside(root, id, assetImports);
+    if (outside.length > 0) {
+      // Never reached while every image goes through the vault's file list (src/lib/link-render.ts).
+      return { problem: { file: filePath, message: `images outside the vault may not be published: ${outside.join(', ')}` } };
+    }
     return {
       entry: {
         id,
@@ -256,6 +261,30 @@ async function prepareEntry(
   }
 }
 
+/**
+ * The local images a rendering hands Astro's image pipeline that are not files inside the vault
+ * (after symlinks): a last guard, so the pipeline never copies or optimises a file from elsewhere.
+ */
+async function imagesOutside(root: string, note: VaultPath, images: readonly string[]): Promise<string[]> {
+  const vault = await realpath(root);
+  const checked = await Promise.all(
+    images
+      .filter((image) => !URL.canParse(image))
+      .map(async (image) => {
+        const path = (() => {
+          try {
+            return decodeURIComponent(image);
+          } catch {
+            return image;
+          }
+        })();
+        const file = await realpath(resolve(dirname(join(root, note)), path)).catch(() => undefined);
+        return file?.startsWith(vault + sep) ? [] : [image];
+      }),
+  );
+  return checked.flat();
+}
+
 type RenderMarkdown = LoaderContext['renderMarkdown'];
 type Rendered = Awaited<ReturnType<RenderMarkdown>>;
 
@@ -264,7 +293,7 @@ type Rendered = Awaited<ReturnType<RenderMarkdown>>;
  * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
  */
 const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 4;
+const SCAN_CACHE_VERSION = 5;
 
 interface ScanCache {
   hits: Map<VaultPath, StoredScan>;

@@ -1,36 +1,67 @@
 /**
  * Thin remark adapter over src/lib/link-render.ts: `[[Note]]`, `[[Note|text]]`, `[[Note#Heading]]`,
- * `[[#Heading]]`, links by alias, Markdown links to notes by path, and `![[image.png|300]]` become
- * what the vault check resolved.
+ * `[[#Heading]]`, links by alias, Markdown links to notes and files by path, `![[image.png|300]]` and
+ * Markdown images `![alt](map.png)` become what the vault check resolved.
  */
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { markdownLinkTarget, wikilinkReplacement, type WikilinkNode } from '../lib/link-render.ts';
+import { markdownImageReplacement, markdownLinkTarget, wikilinkReplacement, type WikilinkNode } from '../lib/link-render.ts';
+import { definitionsOf } from '../lib/scan.ts';
 import { getLinkContext, vaultPathOf } from './link-context.ts';
+
+interface MarkdownNode extends WikilinkNode {
+  url?: string;
+  title?: string | null;
+  alt?: string | null;
+  identifier?: string;
+  children?: PhrasingContent[];
+}
 
 export default function remarkWikilinks() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const context = getLinkContext();
     const from = context && vaultPathOf(context, file);
     if (!context || !from) return;
+    const definitions = definitionsOf(tree);
     visit(tree, (node, index, parent) => {
-      const current = node as unknown as WikilinkNode & { url?: string; children?: unknown[] };
+      const current = node as unknown as MarkdownNode;
       if (!parent || index === undefined) return undefined;
       const source = current.data?.embeddedFrom ?? from;
+      const replace = (replacement: PhrasingContent) => {
+        parent.children.splice(index, 1, replacement as never);
+        return [SKIP, index + 1] as [typeof SKIP, number];
+      };
       if (current.type === 'wikiLink' || current.type === 'embed') {
-        parent.children.splice(index, 1, wikilinkReplacement(current, source, context) as never);
-        return [SKIP, index + 1];
+        return replace(wikilinkReplacement(current, source, context, from));
       }
-      if (current.type === 'link' && current.url) {
-        const target = markdownLinkTarget(current.url, source, context);
+      // `![alt][label]` and `[text][label]` are the image and link their definition gives.
+      const defined =
+        current.type === 'imageReference' || current.type === 'linkReference'
+          ? definitions.get(current.identifier?.toLowerCase() ?? '')
+          : undefined;
+      if (current.type === 'image' || (current.type === 'imageReference' && defined)) {
+        const image = { url: current.url ?? defined?.url ?? '', alt: current.alt, title: current.title ?? defined?.title };
+        const replacement = markdownImageReplacement(image, source, context, from);
+        return replacement ? replace(replacement) : undefined;
+      }
+      if ((current.type === 'link' && current.url) || (current.type === 'linkReference' && defined)) {
+        const target = markdownLinkTarget(current.url ?? defined?.url ?? '', source, context);
         if (!target) return undefined;
-        if (target !== 'text') {
-          current.url = target.url;
-          current.data = { ...current.data, hProperties: { ...current.data?.hProperties, ...target.hProperties } };
-          return undefined;
+        // The link's content is visited next either way: it may hold an image.
+        if (target === 'text') {
+          parent.children.splice(index, 1, ...((current.children ?? []) as never[]));
+          return [SKIP, index] as [typeof SKIP, number];
         }
-        parent.children.splice(index, 1, ...((current.children ?? []) as never[]));
-        return [SKIP, index];
+        const title = current.title ?? defined?.title;
+        const link = current as MarkdownNode & { type: string; label?: string; referenceType?: string };
+        link.type = 'link';
+        link.url = target.url;
+        if (title) link.title = title;
+        delete link.identifier;
+        delete link.label;
+        delete link.referenceType;
+        link.data = { ...link.data, hProperties: { ...link.data?.hProperties, ...target.hProperties } };
+        return undefined;
       }
       return undefined;
     });

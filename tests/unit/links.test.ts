@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headingKey } from '../../src/lib/headings.ts';
 import { createVaultLinks, type LinkTargetNote } from '../../src/lib/links.ts';
-import { parseMarkdown, scanNote } from '../../src/lib/scan.ts';
+import { markdownHref, parseMarkdown, scanNote } from '../../src/lib/scan.ts';
+import { listVaultFiles } from '../../src/lib/vault.ts';
 import { findFirstMentions } from '../../src/lib/terms.ts';
 import { asVaultPath } from '../../src/lib/types.ts';
 import { checkUrlLock, lockServedUrls, parseUrlLock } from '../../src/lib/url-lock.ts';
@@ -70,6 +74,105 @@ describe('resolving links written in a body', () => {
     expect(wiki('Map.png', undefined, true)).toEqual({ kind: 'attachment', path: 'A/Map.png' });
     expect(wiki('img/Map.png', undefined, true)).toEqual({ kind: 'attachment', path: 'A/img/Map.png' });
     expect(wiki('missing.png', undefined, true).kind).toBe('broken');
+  });
+});
+
+describe('resolving Markdown images and links to files', () => {
+  const links = createVaultLinks(
+    [note('A/Alpha.md'), note('A/Sub/Gamma.md')],
+    ['A/map.png', 'A/my map.png', 'Shared/img/deep.png', 'Other/img/deep.png', 'Elsewhere/Far/img/deep.png', 'paper.pdf'],
+    headingKey,
+  );
+  const from = asVaultPath('A/Sub/Gamma.md');
+  const markdown = (target: string, embed = true) => links.resolve(from, { target, embed, syntax: 'markdown' });
+
+  it('finds a file relative to the note, then from the vault root, then by the shortest path ending so', () => {
+    expect(markdown('../map.png')).toEqual({ kind: 'attachment', path: 'A/map.png' });
+    expect(markdown('./../my map.png')).toEqual({ kind: 'attachment', path: 'A/my map.png' });
+    expect(markdown('A/map.png')).toEqual({ kind: 'attachment', path: 'A/map.png' });
+    expect(markdown('paper.pdf', false)).toEqual({ kind: 'attachment', path: 'paper.pdf' });
+    expect(markdown('deep.png')).toEqual({ kind: 'attachment', path: 'Other/img/deep.png' });
+    expect(markdown('img/deep.png')).toEqual({ kind: 'attachment', path: 'Other/img/deep.png' });
+    expect(markdown('Far/img/deep.png')).toEqual({ kind: 'attachment', path: 'Elsewhere/Far/img/deep.png' });
+    expect(markdown('MAP.PNG')).toEqual({ kind: 'attachment', path: 'A/map.png' });
+  });
+
+  it('never leaves the vault, and names what it could not find', () => {
+    expect(markdown('../../../outside/secret.png')).toEqual({
+      kind: 'broken',
+      message: 'embeds a file "../../../outside/secret.png" outside the vault',
+    });
+    // Climbing out and back in is still out: the path names no file of the vault.
+    expect(markdown('../../../A/map.png').kind).toBe('broken');
+    expect(markdown('../../outside.txt', false)).toEqual({
+      kind: 'broken',
+      message: 'links to a file "../../outside.txt" that is not in the vault',
+    });
+    expect(markdown('../../../x.pdf', false)).toEqual({
+      kind: 'broken',
+      message: 'links to a file "../../../x.pdf" outside the vault',
+    });
+    expect(markdown('missing.png')).toEqual({ kind: 'broken', message: 'embeds a file "missing.png" that is not in the vault' });
+    // A path with `..` in it is a path: no search by name for what it ends with.
+    expect(markdown('../nowhere/deep.png').kind).toBe('broken');
+    expect(links.resolve(from, { target: '../../../Alpha.md', embed: false, syntax: 'markdown' })).toEqual({
+      kind: 'broken',
+      message: 'links to a file "../../../Alpha.md" outside the vault',
+    });
+  });
+
+  it('reads what Markdown writes: %-escapes, <angle brackets>, titles, references; web images are no files', () => {
+    expect(markdownHref('my%20map.png', 'image')).toEqual({ path: 'my map.png' });
+    expect(markdownHref('paper.pdf#page=3', 'link')).toEqual({ path: 'paper.pdf', heading: 'page=3' });
+    expect(markdownHref('bad%zzname.png', 'image')).toEqual({ path: 'bad%zzname.png' });
+    for (const web of [
+      'https://example.org/a.png',
+      'http://x/a.png',
+      'data:image/png;base64,AAAA',
+      '/site/a.png',
+      '#top',
+      '//cdn/a.png',
+    ])
+      expect(markdownHref(web, 'image'), web).toBeUndefined();
+    // A link without an extension is no file (`[x](other/)`); an image always is.
+    expect(markdownHref('other/', 'link')).toBeUndefined();
+    expect(markdownHref('photo', 'image')).toEqual({ path: 'photo' });
+    const scanned = scanNote(
+      [
+        '![a](<my map.png> "A title") and ![b](my%20map.png \'t\') and [c](<../Paper File.pdf>)',
+        '',
+        '![d][ref] and [e][doc] and ![web](https://example.org/a.png)',
+        '',
+        '[ref]: ../../outside/secret.png "Ref"',
+        '[doc]: paper.pdf',
+      ].join('\n'),
+    );
+    expect(scanned.links.map(({ target, label, embed, line }) => ({ target, label, embed, line }))).toEqual([
+      { target: 'my map.png', label: 'a', embed: true, line: 1 },
+      { target: 'my map.png', label: 'b', embed: true, line: 1 },
+      { target: '../Paper File.pdf', label: 'c', embed: false, line: 1 },
+      { target: '../../outside/secret.png', label: 'd', embed: true, line: 3 },
+      { target: 'paper.pdf', label: 'e', embed: false, line: 3 },
+    ]);
+    expect(scanned.links.every((link) => link.syntax === 'markdown')).toBe(true);
+  });
+});
+
+describe('the files of a vault', () => {
+  it('lists files inside it, never a symlink (to a file or a folder)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'garden-vault-files-'));
+    try {
+      mkdirSync(join(root, 'Notes'));
+      mkdirSync(join(root, 'real'));
+      writeFileSync(join(root, 'Notes/Note.md'), '');
+      writeFileSync(join(root, 'Notes/map.png'), '');
+      writeFileSync(join(root, 'real/inside.png'), '');
+      symlinkSync(join(root, 'Notes/map.png'), join(root, 'Notes/linked.png'));
+      symlinkSync(join(root, 'real'), join(root, 'linked-folder'));
+      expect(listVaultFiles(root)).toEqual({ notes: ['Notes/Note.md'], attachments: ['Notes/map.png', 'real/inside.png'] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
