@@ -16,10 +16,11 @@ import { loadVault } from '../../src/lib/vault.ts';
 import { FUZZ_SEED, HOSTILE, fuzzVault, type FuzzNote } from '../helpers/fuzz-vault.ts';
 import { PROJECT_ROOT, TMP, buildVault, hashTree, listFiles, type BuildResult } from '../helpers/build.ts';
 
-const BUILDS = 4;
+const BUILDS = 6;
 const ROOT = join(TMP, 'fuzz');
 const OUT = join(ROOT, 'out', 'site');
 const OUTSIDE = join(ROOT, 'outside');
+/** Set FUZZ_VERBOSE=1 to see each build's exit code and the end of its log. */
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Attachments every random vault holds, the hostile SVG among them; and a secret beside the vault. */
@@ -144,6 +145,7 @@ beforeAll(async () => {
       outDir: OUT,
       env: { GARDEN_URL_LOCK: '', GARDEN_BROKEN_LINKS: brokenLinks },
     });
+    if (process.env.FUZZ_VERBOSE) console.log(`build ${index}: exit ${build.code}\n${build.output.slice(-1500)}`);
     runs.push({
       vault,
       build,
