@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import hardening from './src/integrations/hardening.ts';
 import media from './src/integrations/media.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/markdown/processor.ts';
@@ -28,7 +29,8 @@ export default defineConfig({
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
   outDir,
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), sitemap({ filter: indexable }), media(), pagefind()],
+  // hardening runs after media (which copies the files it sanitizes) in `astro:build:done`.
+  integrations: [mdx(), sitemap({ filter: indexable }), media(), hardening(), pagefind()],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,
