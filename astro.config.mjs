@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import atomicOutput from './src/integrations/atomic-output.ts';
+import hardening from './src/integrations/hardening.ts';
 import media from './src/integrations/media.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/markdown/processor.ts';
@@ -31,8 +32,9 @@ export default defineConfig({
   // GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side.
   outDir,
   cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
-  // `output` publishes the finished site: it must stay the last integration, after every `astro:build:done` hook.
-  integrations: [mdx(), sitemap({ filter: indexable }), media(), pagefind(), output],
+  // In `astro:build:done`: hardening runs after media (which copies the files it sanitizes); `output`
+  // publishes the finished site, so it must stay the last integration, after every other hook.
+  integrations: [mdx(), sitemap({ filter: indexable }), media(), hardening(), pagefind(), output],
   markdown: {
     // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
     syntaxHighlight: false,

@@ -22,6 +22,11 @@ function publishedMedia() {
   return (globalThis as WithMedia)[KEY];
 }
 
+/** The vault folder the published files come from, once the vault loader has read it. */
+export function publishedMediaRoot(): string | undefined {
+  return publishedMedia()?.root;
+}
+
 /** The file on disk, only when it is a published one and really inside the vault (no symlink out). */
 async function sourceOf(path: string): Promise<string | undefined> {
   const media = publishedMedia();

@@ -24,13 +24,17 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A browser and a static server on a built site, for one test file: started before its tests,
- * closed after them. Read `browser` and `origin` inside tests.
+ * closed after them (`headers`: the server sends the site's `_headers`). Read `browser` and
+ * `origin` inside tests.
  */
-export function browserOnSite(root: string): { readonly browser: Browser; readonly origin: string } {
+export function browserOnSite(
+  root: string,
+  options: { headers?: boolean } = {},
+): { readonly browser: Browser; readonly origin: string } {
   let browser: Browser | undefined;
   let site: StaticSite | undefined;
   beforeAll(async () => {
-    site = await serveStatic(root);
+    site = await serveStatic(root, options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

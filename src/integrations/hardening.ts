@@ -1,0 +1,154 @@
+/**
+ * After Astro writes the site: every SVG file it publishes from the vault — copied by Astro's image
+ * pipeline to `_astro/` (`![[x.svg]]`, `![](x.svg)`) or by the media integration to `_media/`
+ * (`[[x.svg]]`) — is rebuilt by the SVG sanitizer (src/lib/svg-sanitize.ts), and the `_headers`
+ * file a static host reads is written (src/lib/security-headers.ts).
+ *
+ * Every SVG of the output is sanitized except the site's own files copied from `public/`
+ * (favicon.svg), so an SVG reaching the output by some other road is covered too. An SVG that
+ * cannot be sanitized is removed from the output and fails the build with a problem naming its
+ * vault file (found by its bytes, which the pipeline copies unchanged) or else the published file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { MEDIA_PREFIX, mediaPath } from '../lib/media.ts';
+import { headersFile, metaPolicy } from '../lib/security-headers.ts';
+import { sanitizeSvg } from '../lib/svg-sanitize.ts';
+import type { Problem } from '../lib/types.ts';
+import { formatProblems } from '../lib/vault.ts';
+import { publishedMediaRoot } from './media.ts';
+
+/** Every file below a folder, as POSIX paths relative to it; dot entries and node_modules skipped when asked. */
+async function filesBelow(dir: string, skipHidden: boolean): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (current: string) => {
+    for (const entry of await readdir(current, { withFileTypes: true }).catch(() => [])) {
+      if (skipHidden && (entry.name.startsWith('.') || entry.name === 'node_modules')) continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  await walk(dir);
+  return files.sort();
+}
+
+const isSvg = (path: string) => /\.svg$/i.test(path);
+const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The start of a page, where its `<meta>` policy is; the whole page when the head is longer. */
+async function pageHead(file: string): Promise<string> {
+  const handle = await open(file);
+  try {
+    const buffer = Buffer.alloc(16_384);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    return /<\/head>/i.test(head) || bytesRead < buffer.length ? head : await readFile(file, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+export default function hardeningIntegration(): AstroIntegration {
+  let publicDir = '';
+  let projectRoot = process.cwd();
+  return {
+    name: 'garden-hardening',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+        projectRoot = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const files = await filesBelow(site, false);
+        const vault = publishedMediaRoot();
+        const display = (vaultPath: string) =>
+          relative(projectRoot, join(vault ?? '', vaultPath))
+            .split(sep)
+            .join('/');
+
+        // The vault's SVG files by their bytes, read only if an SVG outside `_media/` needs tracing.
+        let vaultSvgs: Map<string, string> | undefined;
+        const traceByBytes = async (bytes: Buffer): Promise<string | undefined> => {
+          if (!vault) return undefined;
+          if (!vaultSvgs) {
+            vaultSvgs = new Map();
+            for (const path of (await filesBelow(vault, true)).filter(isSvg)) {
+              vaultSvgs.set(digest(await readFile(join(vault, path))), path);
+            }
+          }
+          return vaultSvgs.get(digest(bytes));
+        };
+
+        const problems: Problem[] = [];
+        let sanitized = 0;
+        const warned = new Set<string>();
+        for (const path of files.filter(isSvg)) {
+          if (publicDir && existsSync(join(publicDir, ...path.split('/')))) continue;
+          const file = join(site, ...path.split('/'));
+          const bytes = await readFile(file);
+          const source = bytes.toString('utf8');
+          const result = sanitizeSvg(source);
+          const fromVault = mediaPath(`/${path}`) ?? (result.ok ? undefined : await traceByBytes(bytes));
+          if (!result.ok) {
+            // Nothing unsafe may stay behind in a failed build's output.
+            await rm(file);
+            problems.push({
+              file: fromVault ? display(fromVault) : `${relative(projectRoot, file).split(sep).join('/')} (published)`,
+              ...(result.line ? { line: result.line } : {}),
+              message: `this SVG cannot be published safely: ${result.reason}`,
+            });
+            continue;
+          }
+          sanitized++;
+          if (result.svg !== source) await writeFile(file, result.svg);
+          const notable = result.removed.filter((what) =>
+            /script|foreignObject|^on|href|style|^<\?|attributeName|^(?:to|from|by|values)=/i.test(what),
+          );
+          const name = notable.length > 0 ? (fromVault ?? (await traceByBytes(bytes)) ?? `/${path}`) : undefined;
+          // Astro publishes an image twice (original and processed): one warning per vault file.
+          if (name && !warned.has(name)) {
+            warned.add(name);
+            logger.warn(
+              formatProblems([
+                {
+                  file: name.startsWith('/') ? name : display(name),
+                  message: `removed from the published SVG (it could run script or load files from elsewhere): ${notable.join(', ')}`,
+                },
+              ]),
+            );
+          }
+        }
+        if (problems.length > 0) {
+          const error = new Error(
+            `${problems.length} SVG file${problems.length === 1 ? '' : 's'} cannot be published:\n${formatProblems(problems)}`,
+          );
+          // The author's problem, said as `file:line: message`: no stack trace of the site's code.
+          error.stack = '';
+          throw error;
+        }
+        if (sanitized > 0)
+          logger.info(
+            `Sanitized ${sanitized} SVG file${sanitized === 1 ? '' : 's'} (scripts, handlers and external references removed)`,
+          );
+
+        const policies: string[] = [];
+        for (const path of files.filter((name) => name.endsWith('.html'))) {
+          const policy = metaPolicy(await pageHead(join(site, ...path.split('/'))));
+          if (policy) policies.push(policy);
+        }
+        // A `_headers` file of the site's own (from public/) keeps its rules after these.
+        const target = join(site, '_headers');
+        const ownFile = publicDir ? join(publicDir, '_headers') : '';
+        const own = ownFile && existsSync(ownFile) ? `\n${await readFile(ownFile, 'utf8')}` : '';
+        await writeFile(target, headersFile(policies) + own);
+        logger.info(`Wrote _headers (security headers for static hosts, SVG policy below ${MEDIA_PREFIX} and /_astro/)`);
+      },
+    },
+  };
+}
