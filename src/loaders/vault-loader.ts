@@ -261,7 +261,7 @@ type Rendered = Awaited<ReturnType<RenderMarkdown>>;
  * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
  */
 const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 4;
+const SCAN_CACHE_VERSION = 5;
 
 interface ScanCache {
   hits: Map<VaultPath, StoredScan>;
