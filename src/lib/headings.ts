@@ -6,9 +6,12 @@
  */
 import GithubSlugger, { slug } from 'github-slugger';
 
-/** Ids that note pages use for their own sections (src/components). */
+/** Ids that note pages use for their own sections (src/components, src/layouts) and that their scripts look up. */
 export const PAGE_SECTION_IDS = [
   'main',
+  'garden-text',
+  'copy-status',
+  'link-preview',
   'definition',
   'events',
   'key-takeaways',

@@ -41,15 +41,17 @@ interface ModularUI {
   Input: new (options: { inputElement: string; debounceTimeoutMs?: number }) => unknown;
   ResultList: new (options: {
     containerElement: string;
-    resultTemplate: (result: PagefindResultData) => string;
+    resultTemplate: (result: PagefindResultData) => string | Element;
     placeholderTemplate: () => string;
   }) => unknown;
   FilterPills: new (options: { containerElement: string; filter: string; selectMultiple?: boolean }) => FilterPills;
 }
 
-/** The one method of Pagefind's filter pills the site changes: the pill's text. */
+/** The one method of Pagefind's filter pills the site changes: the pill's content, which Pagefind sets as HTML. */
 interface FilterPills {
   pillInner(value: string, count: number): string;
+  /** Results before filtering: Pagefind shows the counts once there are some. */
+  total?: number;
 }
 
 export interface SearchUI {
@@ -108,26 +110,83 @@ export function loadPagefindUI(): Promise<ModularUI> {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** One result as the site shows it. Pagefind's excerpts are HTML (they carry <mark>); everything else is escaped. */
-function resultHtml(result: PagefindResultData): string {
-  const title = escapeHtml(result.meta.title ?? result.url);
+/*
+ * Every value below comes from the index, that is from what authors wrote (titles, tags, course
+ * titles, text): it is put into the page as text with DOM calls, never as HTML, so markup in a title
+ * stays letters. Only Pagefind's <mark> in an excerpt is kept as an element.
+ */
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  made.append(...children);
+  return made;
+}
+
+function link(href: string, className: string, text: string): HTMLAnchorElement {
+  const made = element('a', className, text);
+  made.href = href;
+  return made;
+}
+
+/**
+ * An excerpt as Pagefind writes it — escaped text with the matches in <mark> — rebuilt from its text
+ * and marks alone. Parsed in an inert <template> (nothing in it loads or runs), so even an excerpt
+ * that held markup could put nothing else into the page.
+ */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const copy = (node: Node): Node[] => {
+    if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.textContent ?? '')];
+    const children = [...node.childNodes].flatMap(copy);
+    return node instanceof Element && node.localName === 'mark' ? [element('mark', '', ...children)] : children;
+  };
+  return [...template.content.childNodes].flatMap(copy);
+}
+
+/** One result as the site shows it: kind badge, title, dates, excerpt and up to three matching sections. */
+function resultElement(result: PagefindResultData): HTMLLIElement {
   const type = result.meta.type ?? '';
   const KIND = kindNames();
-  const kind = KIND[type] ? `<span class="result-kind" data-kind="${escapeHtml(type)}">${escapeHtml(KIND[type])}</span>` : '';
-  const dates = result.meta.dates ? ` <span class="result-dates">${escapeHtml(result.meta.dates)}</span>` : '';
+  const title = element('p', 'search-result-title');
+  if (KIND[type]) {
+    const kind = element('span', 'result-kind', KIND[type]);
+    kind.dataset.kind = type;
+    title.append(kind);
+  }
+  title.append(link(result.url, 'search-result-link', result.meta.title ?? result.url));
+  if (result.meta.dates) title.append(' ', element('span', 'result-dates', result.meta.dates));
+  const item = element('li', 'search-result', title, element('p', 'search-result-excerpt', ...excerptNodes(result.excerpt)));
   const sections = (result.sub_results ?? [])
     .filter((sub) => sub.url !== result.url)
     .slice(0, 3)
-    .map(
-      (sub) =>
-        `<li><a class="search-result-link search-result-section" href="${escapeHtml(sub.url)}">${escapeHtml(sub.title)}</a> <span class="search-result-excerpt">${sub.excerpt}</span></li>`,
-    )
-    .join('');
-  return `<li class="search-result">
-  <p class="search-result-title">${kind}<a class="search-result-link" href="${escapeHtml(result.url)}">${title}</a>${dates}</p>
-  <p class="search-result-excerpt">${result.excerpt}</p>
-  ${sections ? `<ul class="search-result-sections">${sections}</ul>` : ''}
-</li>`;
+    .map((sub) =>
+      element(
+        'li',
+        '',
+        link(sub.url, 'search-result-link search-result-section', sub.title),
+        ' ',
+        element('span', 'search-result-excerpt', ...excerptNodes(sub.excerpt)),
+      ),
+    );
+  if (sections.length > 0) item.append(element('ul', 'search-result-sections', ...sections));
+  return item;
+}
+
+/**
+ * A filter pill's content (Pagefind sets it as HTML): the value as text, made with DOM calls, so a
+ * course title or a tag such as `<img src=x onerror=…>` is shown, not parsed.
+ */
+function pillContent(label: string, count: number, counted: boolean): string {
+  const content = element('span', '', counted ? `${label} (${count})` : label);
+  content.setAttribute('aria-label', label);
+  if (counted) content.dataset.pfmodPillCount = String(count);
+  return content.outerHTML;
 }
 
 let instances = 0;
@@ -185,17 +244,18 @@ ${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}
   const pills = pillNames();
   for (const filter of filters) {
     const group = new ui.FilterPills({ containerElement: `#${id}-filter-${filter}`, filter });
-    // Pagefind names its "All" pill in English and shows the kinds as the index stores them.
-    const inner = group.pillInner.bind(group);
-    if (filter === 'type') group.pillInner = (value, count) => inner(escapeHtml(pills[value] ?? value), count);
-    else group.pillInner = (value, count) => inner(escapeHtml(value === 'All' ? (pills.All as string) : value), count);
+    // Pagefind names its "All" pill in English, shows the kinds as the index stores them, and puts
+    // the value into its HTML unescaped: the site writes the pill's content itself.
+    const label = (value: string) =>
+      filter === 'type' ? (pills[value] ?? value) : value === 'All' ? (pills.All as string) : value;
+    group.pillInner = (value, count) => pillContent(label(value), count, Boolean(group.total));
     instance.add(group);
   }
   instance.add(new Summary(`#${id}-summary`));
   instance.add(
     new ui.ResultList({
       containerElement: `#${id}-results`,
-      resultTemplate: resultHtml,
+      resultTemplate: resultElement,
       placeholderTemplate: () =>
         '<li class="search-result" data-loading aria-hidden="true"><p class="search-result-title">…</p></li>',
     }),
