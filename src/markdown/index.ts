@@ -41,13 +41,22 @@ const anchorLabel = (heading: string) => `Link to “${heading}”`;
 const escapeText = (text: string) => text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
 const escapeAttribute = (text: string) => text.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
 
-/** The `#` link's content: a visible `#` and, for screen readers, which heading it links to. */
+/**
+ * The `#` link's content: a visible `#` and, for screen readers, which heading it links to. Pagefind
+ * takes a search section's title from all the heading's text, ignoring the link's own
+ * `data-pagefind-ignore`: each span carries it too, or sections read "Heading#Link to “Heading”".
+ */
 const anchorContent = (heading: string): ElementContent[] => [
-  { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
   {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['visually-hidden'] },
+    properties: { ariaHidden: 'true', 'data-pagefind-ignore': '' },
+    children: [{ type: 'text', value: '#' }],
+  },
+  {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['visually-hidden'], 'data-pagefind-ignore': '' },
     children: [{ type: 'text', value: anchorLabel(heading) }],
   },
 ];
@@ -68,7 +77,8 @@ export function headingAnchor(id: string, heading: string): Element {
 export function headingAnchorHtml(id: string, heading: string): string {
   return (
     `<a class="anchor-link" data-copy-link="" data-pagefind-ignore="" href="#${escapeAttribute(id)}">` +
-    `<span aria-hidden="true">#</span><span class="visually-hidden">${escapeText(anchorLabel(heading))}</span></a>`
+    `<span aria-hidden="true" data-pagefind-ignore="">#</span>` +
+    `<span class="visually-hidden" data-pagefind-ignore="">${escapeText(anchorLabel(heading))}</span></a>`
   );
 }
 

@@ -37,6 +37,14 @@ describe('the default site', () => {
     expect(brief?.subResults.some((url) => url.endsWith('#the-virgin-lands-and-maize-campaigns'))).toBe(true);
   });
 
+  it('titles a section by its heading alone, not by its "#" link for screen readers', async () => {
+    const timeline = (await search.search('naval blockade')).find((hit) => hit.type === 'timeline');
+    expect(timeline?.subResultTitles).toContain('Naval blockade of Cuba');
+    const titles = (await search.search('Khrushchev')).flatMap((hit) => hit.subResultTitles);
+    expect(titles.length).toBeGreaterThan(5);
+    for (const title of titles) expect(title).not.toMatch(/#|Link to/);
+  });
+
   it('counts notes of each type, course and tag as notes.json does', async () => {
     const { notes } = JSON.parse(readFileSync(join(DEFAULT_SITE, 'notes.json'), 'utf8')) as {
       notes: { type: string; tags: string[] }[];

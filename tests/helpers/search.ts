@@ -8,6 +8,8 @@ export interface SearchHit {
   title: string;
   type: string;
   subResults: string[];
+  /** The titles the search shows for those sections. */
+  subResultTitles: string[];
 }
 
 export interface SiteSearch {
@@ -27,7 +29,7 @@ interface PagefindApi {
 interface PagefindData {
   url: string;
   meta: Record<string, string>;
-  sub_results: { url: string }[];
+  sub_results: { url: string; title: string }[];
 }
 
 export async function openSearch(siteDir: string): Promise<SiteSearch> {
@@ -48,6 +50,7 @@ export async function openSearch(siteDir: string): Promise<SiteSearch> {
         title: item.meta.title ?? '',
         type: item.meta.type ?? '',
         subResults: item.sub_results.map((sub) => path(sub.url)),
+        subResultTitles: item.sub_results.map((sub) => sub.title),
       }));
     },
     filters: () => pagefind.filters(),
