@@ -10,6 +10,7 @@ export const collections = {
       urlLock: siteConfig.urlLock,
       renderWorkers: siteConfig.renderWorkers,
       markdownProcessor: siteConfig.markdownProcessor,
+      maxNoteSize: siteConfig.maxNoteSize,
     }),
   }),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { canonicalLang } from './lib/i18n.ts';
+import { DEFAULT_MAX_NOTE_SIZE } from './lib/limits.ts';
 
 /** A BCP 47 tag, canonicalised (`pt-br` → `pt-BR`); an invalid one is an error that says what to write. */
 const languageTag = z.string().transform((value, ctx) => {
@@ -42,6 +43,11 @@ export const siteConfigSchema = z.object({
    * and dates. A note's own `lang` property sets its page's.
    */
   lang: languageTag.default('en'),
+  /**
+   * The largest note, in MB: a larger note is an error naming it, never parsed (src/lib/limits.ts has
+   * the other limits, which are fixed).
+   */
+  maxNoteSize: z.number().positive().default(DEFAULT_MAX_NOTE_SIZE),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -61,6 +67,7 @@ export function resolveSiteConfig(
       : {}),
     ...(env.GARDEN_MARKDOWN_PROCESSOR ? { markdownProcessor: env.GARDEN_MARKDOWN_PROCESSOR } : {}),
     ...(env.GARDEN_LANG ? { lang: env.GARDEN_LANG } : {}),
+    ...(env.GARDEN_MAX_NOTE_SIZE ? { maxNoteSize: Number(env.GARDEN_MAX_NOTE_SIZE) } : {}),
   });
   // One readable sentence per bad option (GARDEN_* variables included), not a zod dump.
   if (!parsed.success)

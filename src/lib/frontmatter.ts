@@ -3,7 +3,8 @@
  * as the Digital Garden plugin exports it, is YAML too). YAML 1.2 keeps `1962-10-24` a string and
  * `yes` a string, so nothing is silently turned into a Date or a boolean.
  */
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
+import { MAX_ALIAS_COUNT, tooManyAliasesMessage } from './limits.ts';
 
 export interface ParsedNoteSource {
   /** The frontmatter mapping ({} when there is none). */
@@ -20,16 +21,30 @@ export interface ParsedNoteSource {
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
-export function parseNoteSource(source: string): ParsedNoteSource {
+/** A note's text split at its frontmatter, without parsing it: its YAML, its body and their file lines. */
+export type SplitNote =
+  | { yaml?: undefined; body: string; bodyLine: 1; unclosed?: false }
+  | { yaml: string; body: string; bodyLine: number; unclosed?: false }
+  | { yaml?: undefined; body: ''; bodyLine: 1; unclosed: true };
+
+export function splitNote(source: string): SplitNote {
   // A note checked out on Windows reads the same as on any other system; lines keep their numbers.
   const text = source.replace(/\r\n?/g, '\n');
   const opening = OPENING.exec(text);
-  if (!opening) {
-    return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1, lineOf: () => undefined, problems: [] };
-  }
+  if (!opening) return { body: text.replace(/^\uFEFF/, ''), bodyLine: 1 };
   const lines = text.slice(opening[0].length).split('\n');
   const closingIndex = lines.findIndex((line) => CLOSING.test(line.replace(/\r$/, '')));
-  if (closingIndex === -1) {
+  if (closingIndex === -1) return { body: '', bodyLine: 1, unclosed: true };
+  return {
+    yaml: lines.slice(0, closingIndex).join('\n'),
+    body: lines.slice(closingIndex + 1).join('\n'),
+    bodyLine: closingIndex + 3, // opening line + frontmatter lines + closing line, 1-based
+  };
+}
+
+export function parseNoteSource(source: string): ParsedNoteSource {
+  const split = splitNote(source);
+  if (split.unclosed) {
     return {
       data: {},
       body: '',
@@ -38,9 +53,8 @@ export function parseNoteSource(source: string): ParsedNoteSource {
       problems: [{ line: 1, message: 'the frontmatter opened with --- is never closed by a --- line' }],
     };
   }
-  const yamlText = lines.slice(0, closingIndex).join('\n');
-  const body = lines.slice(closingIndex + 1).join('\n');
-  const bodyLine = closingIndex + 3; // opening line + frontmatter lines + closing line, 1-based
+  const { yaml: yamlText, body, bodyLine } = split;
+  if (yamlText === undefined) return { data: {}, body, bodyLine, lineOf: () => undefined, problems: [] };
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
   // Frontmatter starts on file line 2.
@@ -52,7 +66,20 @@ export function parseNoteSource(source: string): ParsedNoteSource {
   }));
   const lineOf = (path: readonly PropertyKey[]) => lineOfPath(document, path, fileLine);
   if (problems.length > 0) return { data: {}, body, bodyLine, lineOf, problems };
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // A "billion laughs" (aliases of aliases that would expand to millions of values), reported at
+    // its first alias; any other failure of the YAML library is malformed frontmatter.
+    const message = error instanceof Error ? error.message : String(error);
+    let alias: number | undefined;
+    visit(document, { Alias: (_, node) => ((alias ??= node.range?.[0]), visit.BREAK) });
+    const problem = /Excessive alias count/.test(message)
+      ? { line: alias === undefined ? 2 : fileLine(alias), message: tooManyAliasesMessage() }
+      : { line: 2, message: `malformed frontmatter: ${message.split('\n')[0] as string}` };
+    return { data: {}, body, bodyLine, lineOf, problems: [problem] };
+  }
   if (value === null || value === undefined) return { data: {}, body, bodyLine, lineOf, problems };
   if (!isMap(document.contents) || typeof value !== 'object' || Array.isArray(value)) {
     return {

@@ -10,6 +10,15 @@ import { attachmentKind } from './media.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from './links.ts';
 import { toolUrls } from './course-tools.ts';
 import { glossaryNames, linksTermItself } from './garden-terms.ts';
+import { splitNote } from './frontmatter.ts';
+import {
+  bodyLimitProblems,
+  DEFAULT_MAX_NOTE_SIZE,
+  failureMessage,
+  frontmatterLimitProblems,
+  MEGABYTE,
+  sizeProblem,
+} from './limits.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome, type TermNote, type UrlLines } from './note.ts';
 import { scanNote, type NoteRegion, type ScannedNote, type WrittenLink } from './scan.ts';
 import { TAG_INDEX_URL, tagProblem, tagUrl } from './tags.ts';
@@ -80,6 +89,15 @@ export interface LoadOptions {
   attachments?: readonly string[];
   /** `warn`: a dead link is listed as a warning and rendered as plain text, instead of failing. */
   brokenLinks?: 'error' | 'warn';
+  /** The largest note file, in bytes (site option `maxNoteSize`); src/lib/limits.ts has the default. */
+  maxNoteBytes?: number;
+}
+
+/** A note file: its text, and its size in bytes when the text was not read (a note over the size limit). */
+export interface VaultFile {
+  path: VaultPath;
+  text: string;
+  size?: number;
 }
 
 /** How deep embeds inside embeds go before the innermost is shown as a link. */
@@ -118,23 +136,69 @@ export interface ReadVault {
   scanJobs: ScanJob[];
 }
 
-export function loadVault(files: readonly { path: VaultPath; text: string }[], options: LoadOptions = {}): LoadedVault {
+export function loadVault(files: readonly VaultFile[], options: LoadOptions = {}): LoadedVault {
   const read = readVault(files, options);
   const termMatcher = createTermMatcher(glossaryNames(read.terms));
-  return completeVault(read, new Map(read.scanJobs.map((job) => [job.vaultPath, runScanJob(job, termMatcher)])), options);
+  const scans = new Map<VaultPath, StoredScan>();
+  const failures: ScanFailure[] = [];
+  for (const job of read.scanJobs) {
+    try {
+      scans.set(job.vaultPath, runScanJob(job, termMatcher));
+    } catch (error) {
+      failures.push({ vaultPath: job.vaultPath, error });
+    }
+  }
+  return completeVault(withoutFailedScans(read, failures, options), scans, options);
+}
+
+/** A body the scanner failed on, whatever the reason: the note is reported, never the stack. */
+export interface ScanFailure {
+  vaultPath: VaultPath;
+  error: unknown;
+}
+
+/** The vault without the notes whose scan failed: each is a problem naming it, and links to it are not dead. */
+export function withoutFailedScans(read: ReadVault, failures: readonly ScanFailure[], options: LoadOptions = {}): ReadVault {
+  if (failures.length === 0) return read;
+  const displayPath = options.displayPath ?? ((path: VaultPath) => path);
+  const failed = new Set(failures.map((failure) => failure.vaultPath));
+  const keep = <T>(items: readonly T[], path: (item: T) => VaultPath) => items.filter((item) => !failed.has(path(item)));
+  return {
+    ...read,
+    published: keep(read.published, (entry) => entry.note.vaultPath),
+    terms: keep(read.terms, (term) => term.vaultPath),
+    scanJobs: keep(read.scanJobs, (job) => job.vaultPath),
+    indexed: [...read.indexed, ...[...failed].map((vaultPath) => ({ vaultPath, aliases: [], state: 'invalid' as const }))],
+    problems: [
+      ...read.problems,
+      ...failures.map((failure) => ({
+        file: displayPath(failure.vaultPath),
+        ...lineOf(failure.error),
+        message: `could not be read: ${failureMessage(failure.error)}`,
+      })),
+    ],
+  };
+}
+
+/** The note line a parser's error names, where it names one. */
+export function lineOf(error: unknown): { line?: number } {
+  const position = error as { line?: unknown; position?: { start?: { line?: unknown } } } | undefined;
+  const line = position?.line ?? position?.position?.start?.line;
+  return typeof line === 'number' && line > 0 ? { line } : {};
 }
 
 /** Frontmatter first: the glossary's names must be known before any body is scanned. */
-export function readVault(files: readonly { path: VaultPath; text: string }[], options: LoadOptions = {}): ReadVault {
+export function readVault(files: readonly VaultFile[], options: LoadOptions = {}): ReadVault {
   const displayPath = options.displayPath ?? ((path: VaultPath) => path);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const published: Extract<NoteOutcome, { status: 'published' }>[] = [];
   const indexed: LinkTargetNote[] = [];
 
+  const maxBytes = options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
   // Frontmatter first: the glossary's names must be known before any body is scanned.
   for (const file of files) {
-    const outcome = readNote(file.path, file.text);
+    const outcome = readWithinLimits(file, maxBytes);
     if (outcome.status === 'invalid') {
       problems.push(...outcome.problems.map((p) => ({ ...p, file: displayPath(file.path) })));
       indexed.push({ vaultPath: file.path, aliases: [], state: 'invalid' });
@@ -160,6 +224,38 @@ export function readVault(files: readonly { path: VaultPath; text: string }[], o
       terms: note.type === 'brief',
     })),
   };
+}
+
+/**
+ * A note read if it keeps the limits (src/lib/limits.ts), checked on its text before each parser: its
+ * size and frontmatter before the YAML is parsed, a published body before it is scanned or rendered.
+ */
+function readWithinLimits(file: VaultFile, maxBytes: number): NoteOutcome {
+  const over = (problems: readonly { line: number; message: string }[]): NoteOutcome => ({
+    status: 'invalid',
+    problems: problems.map((problem) => ({ ...problem, file: file.path })),
+  });
+  const tooLarge = sizeProblem(file.size ?? Buffer.byteLength(file.text), maxBytes);
+  if (tooLarge) return over([tooLarge]);
+  const { yaml } = splitNote(file.text);
+  const frontmatter = yaml === undefined ? [] : frontmatterLimitProblems(yaml, 2);
+  if (frontmatter.length > 0) return over(frontmatter);
+  const outcome = readOrFail(file);
+  if (outcome.status !== 'published') return outcome;
+  const body = bodyLimitProblems(outcome.body, outcome.bodyLine);
+  return body.length > 0 ? over(body) : outcome;
+}
+
+/** A note read, or, should reading it throw, a problem naming it. */
+function readOrFail(file: VaultFile): NoteOutcome {
+  try {
+    return readNote(file.path, file.text);
+  } catch (error) {
+    return {
+      status: 'invalid',
+      problems: [{ file: file.path, ...lineOf(error), message: `could not be read: ${failureMessage(error)}` }],
+    };
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -29,10 +29,14 @@ import {
   servedUrls,
   type LoadedVault,
   type PublishedNote,
+  type ScanFailure,
+  lineOf,
+  withoutFailedScans,
 } from '../lib/vault.ts';
 import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
 import { setPublishedMedia } from '../integrations/media.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
+import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE, failureMessage } from '../lib/limits.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
@@ -47,6 +51,8 @@ export interface VaultLoaderOptions {
   renderWorkers?: 'auto' | number;
   /** Which Markdown processor renders the notes (workers build the same one); part of the render cache's key. */
   markdownProcessor: MarkdownProcessorName;
+  /** The largest note, in MB (src/lib/limits.ts has the default). */
+  maxNoteSize?: number;
 }
 
 export class VaultError extends Error {
@@ -106,9 +112,16 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
 
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
-  const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
-  const loadOptions = { displayPath, attachments, brokenLinks: options.brokenLinks };
-  const read = readVault(files, loadOptions);
+  const maxNoteBytes = (options.maxNoteSize ?? DEFAULT_MAX_NOTE_SIZE) * MEGABYTE;
+  // A note over the size limit is not even read: readVault reports it by its size.
+  const files = await Promise.all(
+    paths.map(async (path) => {
+      const { size } = await stat(join(root, path));
+      return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
+    }),
+  );
+  const loadOptions = { displayPath, attachments, brokenLinks: options.brokenLinks, maxNoteBytes };
+  let read = readVault(files, loadOptions);
   // Worker threads start only for a build with enough to scan or render.
   let pool: WorkerPool | undefined;
   const poolFor = (jobs: number) => {
@@ -120,15 +133,30 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const scanCache = await readScanCache(context, read);
     const toScan = read.scanJobs.filter((job) => !scanCache.hits.has(job.vaultPath));
     const scans = new Map(scanCache.hits);
+    // A scan that fails (on a thread or here) is a problem naming its note, and the note is left out.
+    const failures: ScanFailure[] = [];
     const scanPool = poolFor(toScan.length);
     if (scanPool) {
       await scanPool.setupScans(read.terms);
-      const scanned = await Promise.all(toScan.map((job) => scanPool.scan(job)));
-      toScan.forEach((job, index) => scans.set(job.vaultPath, scanned[index] as StoredScan));
+      await Promise.all(
+        toScan.map((job) =>
+          scanPool.scan(job).then(
+            (scan) => void scans.set(job.vaultPath, scan),
+            (error: unknown) => void failures.push({ vaultPath: job.vaultPath, error }),
+          ),
+        ),
+      );
     } else {
       const termMatcher = createTermMatcher(glossaryNames(read.terms));
-      for (const job of toScan) scans.set(job.vaultPath, runScanJob(job, termMatcher));
+      for (const job of toScan) {
+        try {
+          scans.set(job.vaultPath, runScanJob(job, termMatcher));
+        } catch (error) {
+          failures.push({ vaultPath: job.vaultPath, error });
+        }
+      }
     }
+    read = withoutFailedScans(read, failures, loadOptions);
     const vault = completeVault(read, scans, loadOptions);
     for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
     const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
@@ -253,11 +281,7 @@ async function prepareEntry(
       },
     };
   } catch (error) {
-    const position = error as { line?: number; position?: { start?: { line?: number } } };
-    const line = position.line ?? position.position?.start?.line;
-    return {
-      problem: { file: filePath, ...(line ? { line } : {}), message: `could not be rendered: ${(error as Error).message}` },
-    };
+    return { problem: { file: filePath, ...lineOf(error), message: `could not be rendered: ${failureMessage(error)}` } };
   }
 }
 

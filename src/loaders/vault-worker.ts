@@ -79,7 +79,7 @@ port.on('message', (request: WorkerRequest) => {
       port.postMessage({
         kind: 'failed',
         id: request.id,
-        message: (error as Error).message,
+        message: error instanceof Error ? error.message : String(error),
         ...(line ? { line } : {}),
       } satisfies WorkerReply);
     },

@@ -35,8 +35,9 @@ export interface WorkerPool {
 }
 
 export function createWorkerPool(workerFile: URL, size: number): WorkerPool {
-  const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { worker: Worker; resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   const busy = new Map<Worker, number>();
+  const stopped = new Map<Worker, Error>();
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(workerFile);
@@ -48,25 +49,41 @@ export function createWorkerPool(workerFile: URL, size: number): WorkerPool {
       if (reply.kind === 'failed') job?.reject(new WorkerJobError(reply.message, reply.line));
       else job?.resolve(reply);
     });
-    // A worker that dies (it could not load, or ran out of memory) fails every job still waiting.
-    worker.on('error', (error: Error) => {
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
-    });
+    // A worker that dies (it could not load, or ran out of memory) fails the jobs it had, and no more
+    // are sent to it: the others carry on, so one note cannot stall or fail the rest.
+    const stop = (error: Error) => {
+      stopped.set(worker, error);
+      for (const [id, job] of pending) {
+        if (job.worker !== worker) continue;
+        pending.delete(id);
+        job.reject(error);
+      }
+    };
+    worker.on('error', stop);
+    worker.on('exit', (code) => stop(new WorkerJobError(`the render thread stopped (exit code ${code})`)));
     return worker;
   });
 
   const send = (worker: Worker, request: Request): Promise<WorkerReply> => {
+    const error = stopped.get(worker);
+    if (error) return Promise.reject(error);
     const id = nextId++;
     busy.set(worker, (busy.get(worker) ?? 0) + 1);
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { worker, resolve, reject });
       worker.postMessage({ ...request, id } as WorkerRequest);
     });
   };
-  const leastBusy = () => workers.reduce((best, worker) => ((busy.get(worker) ?? 0) < (busy.get(best) ?? 0) ? worker : best));
+  const leastBusy = () => {
+    const running = workers.filter((worker) => !stopped.has(worker));
+    // With every thread stopped, send() rejects with the first one's error.
+    return running.reduce(
+      (best, worker) => ((busy.get(worker) ?? 0) < (busy.get(best) ?? 0) ? worker : best),
+      running[0] ?? (workers[0] as Worker),
+    );
+  };
   const toAll = async (request: Request) => {
-    await Promise.all(workers.map((worker) => send(worker, request)));
+    await Promise.all(workers.filter((worker) => !stopped.has(worker)).map((worker) => send(worker, request)));
   };
 
   return {
