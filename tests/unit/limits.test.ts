@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNoteSource } from '../../src/lib/frontmatter.ts';
+import { parseNoteSource, splitNote } from '../../src/lib/frontmatter.ts';
 import {
   MAX_HEADINGS,
   MAX_NESTING,
@@ -119,11 +119,12 @@ describe('nesting', () => {
     for (const vault of vaults) {
       const root = join(PROJECT_ROOT, vault);
       for (const path of listVaultFiles(root).notes) {
-        const text = readFileSync(join(root, path), 'utf8');
-        expect(bodyLimitProblems(text, 1), `${vault}/${path}`).toEqual([]);
-        expect(bodyLimitProblems(text.replace(/^/gm, '> '.repeat(MAX_NESTING - 20)), 1), `${vault}/${path} in 30 quotes`).toEqual(
-          [],
-        );
+        const { body, bodyLine } = splitNote(readFileSync(join(root, path), 'utf8'));
+        expect(bodyLimitProblems(body, bodyLine), `${vault}/${path}`).toEqual([]);
+        expect(
+          bodyLimitProblems(body.replace(/^/gm, '> '.repeat(MAX_NESTING - 20)), bodyLine),
+          `${vault}/${path} in 30 quotes`,
+        ).toEqual([]);
       }
     }
   });
