@@ -9,7 +9,7 @@ import {
   type RehypePlugins,
   type ShikiConfig,
 } from '@astrojs/markdown-remark';
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
@@ -28,59 +28,13 @@ import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
 import { codeStyleClasses } from '../lib/code-highlight.ts';
+import { ANCHOR_PROPERTIES, anchorContent, anchorLabel } from '../lib/heading-anchor.ts';
 
 /**
  * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
  * colours are the stylesheet's, and classes instead of inline styles (src/lib/code-highlight.ts).
  */
 export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [codeStyleClasses] };
-
-/** What the `#` link after a heading says to a screen reader. */
-const anchorLabel = (heading: string) => `Link to “${heading}”`;
-
-const escapeText = (text: string) => text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
-const escapeAttribute = (text: string) => text.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
-
-/**
- * The `#` link's content: a visible `#` and, for screen readers, which heading it links to. Pagefind
- * takes a search section's title from all the heading's text, ignoring the link's own
- * `data-pagefind-ignore`: each span carries it too, or sections read "Heading#Link to “Heading”".
- */
-const anchorContent = (heading: string): ElementContent[] => [
-  {
-    type: 'element',
-    tagName: 'span',
-    properties: { ariaHidden: 'true', 'data-pagefind-ignore': '' },
-    children: [{ type: 'text', value: '#' }],
-  },
-  {
-    type: 'element',
-    tagName: 'span',
-    properties: { className: ['visually-hidden'], 'data-pagefind-ignore': '' },
-    children: [{ type: 'text', value: anchorLabel(heading) }],
-  },
-];
-
-const ANCHOR_PROPERTIES = { className: ['anchor-link'], 'data-copy-link': '', 'data-pagefind-ignore': '' };
-
-/** The `#` link after a heading, as the rehype-autolink-headings setup below makes it. */
-export function headingAnchor(id: string, heading: string): Element {
-  return {
-    type: 'element',
-    tagName: 'a',
-    properties: { ...ANCHOR_PROPERTIES, href: `#${id}` },
-    children: anchorContent(heading),
-  };
-}
-
-/** The same link as HTML, serialized as the remark path serializes it. */
-export function headingAnchorHtml(id: string, heading: string): string {
-  return (
-    `<a class="anchor-link" data-copy-link="" data-pagefind-ignore="" href="#${escapeAttribute(id)}">` +
-    `<span aria-hidden="true" data-pagefind-ignore="">#</span>` +
-    `<span class="visually-hidden" data-pagefind-ignore="">${escapeText(anchorLabel(heading))}</span></a>`
-  );
-}
 
 export const remarkPlugins: RemarkPlugins = [
   // [[wikilinks]] and ![[embeds]]: the kept library parses them; src/lib resolves them.
@@ -113,6 +67,11 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,
-    { behavior: 'append', properties: ANCHOR_PROPERTIES, content: (heading: Element) => anchorContent(toString(heading)) },
+    // The `#` link of src/lib/heading-anchor.ts: the library adds the `href`.
+    {
+      behavior: 'append',
+      properties: ANCHOR_PROPERTIES,
+      content: (heading: Element) => anchorContent(anchorLabel(toString(heading))),
+    },
   ],
 ];

@@ -1,11 +1,11 @@
 /**
  * The `#` link after every heading with an id, the same markup as the remark path's
- * rehype-autolink-headings setup (HEADING_ANCHOR in ../index.ts). It is added as raw HTML so that
+ * rehype-autolink-headings setup (src/lib/heading-anchor.ts). It is added as raw HTML so that
  * Astro, which reads the headings' text after every site plugin, does not take the link's text
  * into the page's headings (the remark path reads it before). MDX has no raw HTML: there it is an element.
  */
 import type { HastPluginDefinition } from 'satteri';
-import { headingAnchor, headingAnchorHtml } from '../index.ts';
+import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../lib/heading-anchor.ts';
 
 export const autolinkHeadingsPlugin: HastPluginDefinition = {
   name: 'garden-autolink-headings',
@@ -14,10 +14,10 @@ export const autolinkHeadingsPlugin: HastPluginDefinition = {
     visit(heading, ctx) {
       const id = heading.properties.id;
       if (typeof id !== 'string' || id === '') return;
-      const text = ctx.textContent(heading);
+      const label = anchorLabel(ctx.textContent(heading));
       ctx.appendChild(
         heading,
-        ctx.sourceFormat === 'mdx' ? headingAnchor(id, text) : { type: 'raw', value: headingAnchorHtml(id, text) },
+        ctx.sourceFormat === 'mdx' ? headingAnchor(id, label) : { type: 'raw', value: headingAnchorHtml(id, label) },
       );
     },
   },
