@@ -147,6 +147,16 @@ export function hasStudyMaterial(note: NoteData): note is StudyNote {
 }
 export type { NoteType };
 
+/** The name a note is shown by, in links, lists, headings and search: a term's term, else its title. */
+export function displayTitle(note: NoteData): string {
+  return note.type === 'term' ? note.term : note.title;
+}
+
+/** What a note is about, in a sentence: a term's definition, else its description if it has one. */
+export function summaryOf(note: NoteData): string | undefined {
+  return note.type === 'term' ? note.definition : note.description;
+}
+
 export type NoteOutcome =
   | {
       status: 'published';

@@ -4,6 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
+import { displayTitle, summaryOf } from '../lib/note.ts';
 import { compareCodePoints } from '../lib/vault.ts';
 
 export const GET: APIRoute = async () => {
@@ -14,11 +15,11 @@ export const GET: APIRoute = async () => {
       const course = garden.courseOf(note);
       return {
         url: note.url,
-        title: note.type === 'term' ? note.term : note.title,
+        title: displayTitle(note),
         type: note.type,
         course: course ? { title: course.note.title, url: course.note.url } : null,
         tags: note.tags,
-        description: (note.type === 'term' ? note.definition : note.description) ?? null,
+        description: summaryOf(note) ?? null,
         updated: note.updated ?? note.created ?? null,
         headings: note.headings.map((heading) => ({ depth: heading.depth, text: heading.text, id: heading.id })),
         ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),

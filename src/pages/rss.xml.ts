@@ -2,6 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getGarden } from '../garden/index.ts';
+import { displayTitle, summaryOf } from '../lib/note.ts';
 import { hrefForUrl } from '../lib/url.ts';
 import { compareCodePoints } from '../lib/vault.ts';
 import { siteConfig } from '../site.config.ts';
@@ -17,9 +18,9 @@ export async function GET(context: APIContext) {
     description: siteConfig.description,
     site: context.site ?? siteConfig.site,
     items: notes.map((note) => ({
-      title: note.type === 'term' ? note.term : note.title,
+      title: displayTitle(note),
       link: hrefForUrl(note.url),
-      description: (note.type === 'term' ? note.definition : note.description) ?? '',
+      description: summaryOf(note) ?? '',
       ...(dated(note) ? { pubDate: new Date(`${dated(note)}T00:00:00Z`) } : {}),
       categories: note.tags,
     })),
