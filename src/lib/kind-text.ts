@@ -17,13 +17,21 @@ export interface KindText {
   filter: ClientKey;
   /** A heading over notes of the kind ("Glossary"). */
   group: TextKey;
+  /** What a link preview calls it ("Glossary", "brief"). */
+  preview: ClientKey;
 }
 
 export const KIND_TEXT = {
-  note: { label: 'kindNote', short: 'kindNote', filter: 'typeNote', group: 'groupNotes' },
-  brief: { label: 'kindBrief', short: 'kindBrief', filter: 'typeBrief', group: 'groupBriefs' },
-  quiz: { label: 'kindQuiz', short: 'kindQuiz', filter: 'typeQuiz', group: 'groupQuizzes' },
-  timeline: { label: 'kindTimeline', short: 'kindTimeline', filter: 'typeTimeline', group: 'groupTimelines' },
-  term: { label: 'kindTerm', short: 'kindTermShort', filter: 'typeTerm', group: 'groupGlossary' },
-  course: { label: 'kindCourse', short: 'kindCourse', filter: 'typeCourse', group: 'groupCourses' },
+  note: { label: 'kindNote', short: 'kindNote', filter: 'typeNote', group: 'groupNotes', preview: 'typeNote' },
+  brief: { label: 'kindBrief', short: 'kindBrief', filter: 'typeBrief', group: 'groupBriefs', preview: 'typeBrief' },
+  quiz: { label: 'kindQuiz', short: 'kindQuiz', filter: 'typeQuiz', group: 'groupQuizzes', preview: 'typeQuiz' },
+  timeline: {
+    label: 'kindTimeline',
+    short: 'kindTimeline',
+    filter: 'typeTimeline',
+    group: 'groupTimelines',
+    preview: 'typeTimeline',
+  },
+  term: { label: 'kindTerm', short: 'kindTermShort', filter: 'typeTerm', group: 'groupGlossary', preview: 'groupGlossary' },
+  course: { label: 'kindCourse', short: 'kindCourse', filter: 'typeCourse', group: 'groupCourses', preview: 'typeCourse' },
 } as const satisfies Record<NoteType, KindText>;

@@ -3,6 +3,8 @@
  * and summary, from data attributes written at build time (no page fetches another). Escape or
  * leaving the link hides it. Without JavaScript the links are plain links.
  */
+import { KIND_TEXT } from '../lib/kind-text.ts';
+import type { NoteType } from '../lib/schema.ts';
 import { say } from './island-text.ts';
 
 const SHOW_DELAY_MS = 350;
@@ -29,13 +31,8 @@ function show(link: HTMLAnchorElement): void {
   title.textContent = link.dataset.previewTitle ?? '';
   const kind = document.createElement('span');
   kind.className = 'link-preview-kind';
-  const kinds: Record<string, string> = {
-    term: say('groupGlossary'),
-    brief: say('typeBrief'),
-    timeline: say('typeTimeline'),
-    course: say('typeCourse'),
-  };
-  kind.textContent = kinds[link.dataset.previewKind ?? ''] ?? link.dataset.previewKind ?? '';
+  const written = link.dataset.previewKind ?? '';
+  kind.textContent = Object.hasOwn(KIND_TEXT, written) ? say(KIND_TEXT[written as NoteType].preview) : written;
   const text = document.createElement('p');
   text.textContent = link.dataset.previewText ?? '';
   preview.replaceChildren(kind, title, ...(text.textContent ? [text] : []));

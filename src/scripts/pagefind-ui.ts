@@ -9,6 +9,7 @@
  * indexed on its own (src/integrations/pagefind.ts). The UI's own words come from the page
  * (island-text.ts), as Pagefind's modular UI writes its summary and "All" pill in English.
  */
+import { KIND_TEXT } from '../lib/kind-text.ts';
 import type { IslandText } from './island-text.ts';
 
 let text: IslandText;
@@ -59,29 +60,17 @@ export interface SearchUI {
   triggerFilters(filters: Record<string, string[]>): void;
 }
 
-const kindNames = (): Record<string, string> => ({
-  note: say('kindNote'),
-  brief: say('kindBrief'),
-  quiz: say('kindQuiz'),
-  timeline: say('kindTimeline'),
-  term: say('kindTermShort'),
-  course: say('kindCourse'),
-});
+/** Each kind's names, by the kind (as the index stores it), in the page's language. */
+const namesOfKinds = (name: 'short' | 'filter'): Record<string, string> =>
+  Object.fromEntries(Object.entries(KIND_TEXT).map(([kind, text]) => [kind, say(text[name])]));
+const kindNames = () => namesOfKinds('short');
 const filterNames = (): Record<string, string> => ({
   type: say('searchFilterType'),
   course: say('searchFilterCourse'),
   tag: say('searchFilterTag'),
 });
 /** The kind filter's values (as the index stores them) and "All", in the page's language. */
-const pillNames = (): Record<string, string> => ({
-  All: say('searchFilterAll'),
-  note: say('typeNote'),
-  brief: say('typeBrief'),
-  quiz: say('typeQuiz'),
-  timeline: say('typeTimeline'),
-  term: say('typeTerm'),
-  course: say('typeCourse'),
-});
+const pillNames = (): Record<string, string> => ({ All: say('searchFilterAll'), ...namesOfKinds('filter') });
 
 let loading: Promise<ModularUI> | undefined;
 

@@ -47,7 +47,14 @@ describe('the # link after a heading', () => {
 
   it('turns hast properties into attribute names and values by the HTML schema', () => {
     expect(
-      htmlAttributes({ className: ['a', 'b'], tabIndex: -1, hidden: true, open: false, acceptCharset: ['x', 'y'], title: null }),
+      htmlAttributes({
+        className: ['a', 'b'],
+        tabIndex: -1,
+        hidden: true,
+        open: false,
+        acceptCharset: ['x', 'y'],
+        title: undefined,
+      }),
     ).toEqual({ class: 'a b', tabindex: '-1', hidden: '', 'accept-charset': 'x y' });
     expect(htmlAttributes({ coords: [1, 2] })).toEqual({ coords: '1, 2' });
   });
@@ -68,17 +75,17 @@ describe('a note as it is shown', () => {
 });
 
 describe('the names of a kind of note', () => {
-  it('has every kind a label, a short name, a filter value and a group heading', () => {
+  it('has every kind a label, a short name, a filter value, a group heading and a preview name', () => {
     expect(Object.keys(KIND_TEXT).sort()).toEqual([...NOTE_TYPES].sort());
     const { t } = translator('en');
     const names = Object.fromEntries(NOTE_TYPES.map((kind) => [kind, Object.values(KIND_TEXT[kind]).map((key) => t(key))]));
     expect(names).toEqual({
-      note: ['Note', 'Note', 'note', 'Notes'],
-      brief: ['Brief', 'Brief', 'brief', 'Briefs'],
-      quiz: ['Quiz', 'Quiz', 'quiz', 'Quizzes'],
-      timeline: ['Timeline', 'Timeline', 'timeline', 'Timelines'],
-      term: ['Glossary term', 'Term', 'term', 'Glossary'],
-      course: ['Course', 'Course', 'course', 'Courses'],
+      note: ['Note', 'Note', 'note', 'Notes', 'note'],
+      brief: ['Brief', 'Brief', 'brief', 'Briefs', 'brief'],
+      quiz: ['Quiz', 'Quiz', 'quiz', 'Quizzes', 'quiz'],
+      timeline: ['Timeline', 'Timeline', 'timeline', 'Timelines', 'timeline'],
+      term: ['Glossary term', 'Term', 'term', 'Glossary', 'Glossary'],
+      course: ['Course', 'Course', 'course', 'Courses', 'course'],
     });
   });
 
