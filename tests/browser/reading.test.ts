@@ -51,6 +51,7 @@ describe.skipIf(!hasBrowser)('reading in Chromium', () => {
     const preview = page.locator('#link-preview');
     await preview.waitFor({ state: 'visible' });
     expect(await preview.locator('strong').textContent()).toBe(title);
+    expect(await preview.locator('.link-preview-kind').textContent()).toBe('Glossary');
     expect(await link.getAttribute('aria-describedby')).toBe('link-preview');
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
