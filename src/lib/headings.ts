@@ -1,37 +1,15 @@
 /**
  * Heading ids: GitHub-style slugs (as Astro makes them), unique within the page. The page's own
- * section ids and a timeline's event ids are reserved first, so a heading never takes one of them.
+ * ids (src/lib/page-ids.ts) and a note's own event, era and quiz ids are reserved first, so a heading
+ * never takes one of them.
  * The same function gives ids when the vault is scanned (to check `[[Note#Heading]]` links) and
  * when the note is rendered, so a checked link always lands.
  */
 import GithubSlugger, { slug } from 'github-slugger';
+import { COURSE_GROUP_IDS, PAGE_IDS } from './page-ids.ts';
 
-/** Ids that note pages use for their own sections (src/components, src/layouts) and that their scripts look up. */
-export const PAGE_SECTION_IDS = [
-  'main',
-  'garden-text',
-  'copy-status',
-  'link-preview',
-  'definition',
-  'events',
-  'key-takeaways',
-  'frequently-asked-questions',
-  'related-terms',
-  'key-quotes',
-  'quiz',
-  'backlinks',
-  'courses',
-  'other-notes',
-  'other-events',
-  'course-note',
-  'course-brief',
-  'course-quiz',
-  'course-timeline',
-  'course-term',
-  'course-course',
-  'on-this-page',
-  'connections',
-] as const;
+/** Ids no heading of a note may take: every fixed id of the site's pages. */
+export const RESERVED_PAGE_IDS: readonly string[] = [...Object.values(PAGE_IDS), ...Object.values(COURSE_GROUP_IDS)];
 
 export interface HeadingSlugger {
   slug(text: string): string;
@@ -39,7 +17,7 @@ export interface HeadingSlugger {
 
 export function createHeadingSlugger(reserved: Iterable<string> = []): HeadingSlugger {
   const slugger = new GithubSlugger();
-  for (const id of [...PAGE_SECTION_IDS, ...reserved]) slugger.slug(id, true);
+  for (const id of [...RESERVED_PAGE_IDS, ...reserved]) slugger.slug(id, true);
   // Reserving an id by slugging it once makes the next heading with that text get "-1".
   return { slug: (text) => slugger.slug(text) };
 }

@@ -34,7 +34,14 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'folder', url: '/graph/' as SiteUrl, what: 'the graph', source: 'src/pages/graph/[...view].astro' },
   { kind: 'page', url: '/graph/' as SiteUrl, what: 'the graph', source: 'src/pages/graph/[...view].astro', alwaysServed: true },
   { kind: 'folder', url: '/tags/' as SiteUrl, what: 'the tag pages', source: 'src/pages/tags/[...tag].astro' },
-  { kind: 'page', url: '/tags/' as SiteUrl, what: 'the list of tags', source: 'src/pages/tags/index.astro' },
+  // Built for a vault without tags too: course pages may link to it before the first tag is written.
+  {
+    kind: 'page',
+    url: '/tags/' as SiteUrl,
+    what: 'the list of tags',
+    source: 'src/pages/tags/index.astro',
+    alwaysServed: true,
+  },
   // Astro serves src/pages/404.astro at /404/ as well as writing 404.html.
   { kind: 'page', url: '/404/' as SiteUrl, what: 'the "page not found" page', source: 'src/pages/404.astro' },
   { kind: 'file', path: '/404.html', what: 'the "page not found" page', source: 'src/pages/404.astro' },

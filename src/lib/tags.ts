@@ -72,8 +72,6 @@ export function tagUrl(tag: string): string {
   return `/tags/${tagSlug(tag)}/`;
 }
 
-export const TAG_INDEX_URL = '/tags/';
-
 /** A prose text with its inline tags as links to their tag pages; `undefined` when it has none. */
 export function tagLinkNodes(text: string): PhrasingContent[] | undefined {
   const matches = findTags(text);

@@ -21,7 +21,7 @@ import {
 } from './limits.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome, type TermNote, type UrlLines } from './note.ts';
 import { scanNote, type NoteRegion, type ScannedNote, type WrittenLink } from './scan.ts';
-import { TAG_INDEX_URL, tagProblem, tagUrl } from './tags.ts';
+import { tagProblem, tagUrl } from './tags.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
 import { reservedUrlProblem, shortText, shortUrl, SITE_URLS } from './reserved-urls.ts';
 import type { ServedUrls } from './url-lock.ts';
@@ -710,18 +710,13 @@ export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => (p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : p.message)).join('\n');
 }
 
-/** Every URL the notes serve: their pages and their redirects (old URLs). */
+/** Every URL the site serves: its own pages (SITE_URLS), the notes' pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
   const tags = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].map(
     (tag) => tagUrl(tag) as SiteUrl,
   );
   const pages = [
-    ...new Set([
-      ...SITE_URLS,
-      ...notes.map((note) => note.url),
-      ...toolUrls(notes).map((tool) => tool.url),
-      ...(tags.length > 0 ? [TAG_INDEX_URL as SiteUrl, ...tags] : []),
-    ]),
+    ...new Set([...SITE_URLS, ...notes.map((note) => note.url), ...toolUrls(notes).map((tool) => tool.url), ...tags]),
   ];
   return { pages, redirects: notes.flatMap((note) => note.redirects) };
 }

@@ -317,7 +317,7 @@ type Rendered = Awaited<ReturnType<RenderMarkdown>>;
  * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
  */
 const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 6;
+const SCAN_CACHE_VERSION = 7;
 
 interface ScanCache {
   hits: Map<VaultPath, StoredScan>;

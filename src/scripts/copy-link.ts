@@ -3,6 +3,7 @@
  * JavaScript; with it, a click also copies the full URL and says so to screen readers.
  */
 import { say } from './island-text.ts';
+import { COPY_STATUS_ID } from '../lib/page-ids.ts';
 
 document.addEventListener('click', (event) => {
   const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-copy-link]') : null;
@@ -15,10 +16,10 @@ document.addEventListener('click', (event) => {
 });
 
 function announce(message: string, anchor: HTMLElement): void {
-  let status = document.getElementById('copy-status');
+  let status = document.getElementById(COPY_STATUS_ID);
   if (!status) {
     status = document.createElement('p');
-    status.id = 'copy-status';
+    status.id = COPY_STATUS_ID;
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
     document.body.append(status);

@@ -6,11 +6,12 @@
  */
 import type { ClientMessages } from '../lib/i18n.ts';
 import { fill, plural, type PluralMessage, type Values } from '../lib/i18n-format.ts';
+import { ISLAND_TEXT_ID } from '../lib/page-ids.ts';
 
 let text: ClientMessages | undefined;
 
 export function islandText(): ClientMessages {
-  text ??= JSON.parse(document.getElementById('garden-text')?.textContent ?? '{}') as ClientMessages;
+  text ??= JSON.parse(document.getElementById(ISLAND_TEXT_ID)?.textContent ?? '{}') as ClientMessages;
   return text;
 }
 

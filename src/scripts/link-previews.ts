@@ -6,6 +6,7 @@
 import { KIND_TEXT } from '../lib/kind-text.ts';
 import type { NoteType } from '../lib/schema.ts';
 import { say } from './island-text.ts';
+import { LINK_PREVIEW_ID } from '../lib/page-ids.ts';
 
 const SHOW_DELAY_MS = 350;
 const LONG_PRESS_MS = 450;
@@ -17,7 +18,7 @@ let timer: number | undefined;
 function ensureCard(): HTMLDivElement {
   if (card) return card;
   card = document.createElement('div');
-  card.id = 'link-preview';
+  card.id = LINK_PREVIEW_ID;
   card.className = 'link-preview';
   card.setAttribute('role', 'tooltip');
   card.hidden = true;

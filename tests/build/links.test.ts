@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
+import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
+import { listVaultFiles, loadVault, servedUrls } from '../../src/lib/vault.ts';
 
 let build: BuildResult;
 const page = (url: string) => parsePage(readPage(build.outDir, url));
@@ -140,7 +141,7 @@ describe('/notes.json', () => {
       notes: { url: string; title: string; type: string; headings: { id: string; text: string }[]; redirectsFrom?: string[] }[];
     };
     expect(notes.map((note) => note.url)).toEqual([...notes.map((note) => note.url)].sort());
-    expect(notes).toHaveLength(9);
+    expect(notes).toHaveLength(10);
     const beta = notes.find((note) => note.url === '/notes/beta/');
     expect(beta).toMatchObject({
       title: 'Beta',
@@ -160,5 +161,43 @@ describe('headings', () => {
     const heading = page('/notes/beta/').querySelector('#second-section');
     expect(heading?.querySelector('a.anchor-link')?.getAttribute('href')).toBe('#second-section');
     expect(textOf(heading?.querySelector('a.anchor-link .visually-hidden'))).toBe('Link to “Second Section”');
+  });
+
+  it('named like the sections of their page keep ids of their own: no id is on the page twice', () => {
+    const sections = page('/notes/page-sections/');
+    const ids = [...sections.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    // The page's own sections are there, under their ids…
+    for (const id of ['on-this-page', 'connections', 'key-takeaways', 'frequently-asked-questions', 'key-quotes', 'quiz', 'main'])
+      expect(sections.getElementById(id), id).not.toBeNull();
+    // …and the note's headings beside them, under theirs, which the table of contents links to.
+    const headings = [...sections.querySelectorAll('.prose h2')].map((heading) => heading.id);
+    expect(headings).toEqual([
+      'on-this-page-1',
+      'connections-1',
+      'key-takeaways-1',
+      'frequently-asked-questions-1',
+      'key-quotes-1',
+      'quiz-1',
+      'main-1',
+    ]);
+    const toc = [...sections.querySelectorAll('nav.toc a')].map((link) => link.getAttribute('href'));
+    expect(toc).toEqual(headings.map((id) => `#${id}`));
+  });
+});
+
+describe('the URLs the vault serves', () => {
+  it('are exactly the pages built, so that `npm run urls` locks each one (the vault has no tags: /tags/ is built all the same)', () => {
+    const root = join(PROJECT_ROOT, 'tests/fixtures/vault-links');
+    const { notes: paths, attachments } = listVaultFiles(root);
+    const vault = loadVault(
+      paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })),
+      { attachments, brokenLinks: 'warn' },
+    );
+    const served = servedUrls(vault.notes.map((entry) => entry.note));
+    const built = listFiles(build.outDir)
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`);
+    expect([...served.pages, ...served.redirects].sort()).toEqual(built.sort());
   });
 });

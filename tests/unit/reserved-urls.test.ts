@@ -45,7 +45,7 @@ describe('the reserved-URL list covers everything the site writes', () => {
   });
 
   it('locks the pages every site serves', () => {
-    expect([...SITE_URLS].sort()).toEqual(['/', '/glossary/', '/graph/', '/search/']);
+    expect([...SITE_URLS].sort()).toEqual(['/', '/glossary/', '/graph/', '/search/', '/tags/']);
   });
 });
 
