@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { formatProblems, isNotePath, loadVault } from '../../src/lib/vault.ts';
 
-const file = (path: string, text: string) => ({ path: asVaultPath(path), text });
+const file = (path: string, text: string) => ({ path: vaultPath(path), text });
 const published = (extra = '') => `---\ndg-publish: true\n${extra}\n---\nBody`;
 
 describe('loadVault', () => {
