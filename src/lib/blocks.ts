@@ -5,7 +5,7 @@
  * which `[[Note#^block-id]]` links to and `![[Note#^block-id]]` embeds. Applied to mdast, so the
  * vault scan and both Markdown adapters read the same ids from the same rule.
  */
-import type { Paragraph, Parent, RootContent, Table, Text } from 'mdast';
+import type { Paragraph, Parent, RootContent, Table } from 'mdast';
 
 /** Obsidian's block ids: Latin letters, digits and dashes. */
 const MARKER_AT_END = /(^|\s)\^([A-Za-z0-9-]+)\s*$/;
@@ -32,11 +32,11 @@ export function applyBlockIds(tree: Parent, options: { anchors: boolean }): Map<
     blocks.set(id, node);
     if (!options.anchors) return;
     const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
-    node.data = { ...data, hProperties: { ...data.hProperties, id: blockAnchor(id) } } as typeof node.data;
+    node.data = { ...data, hProperties: { ...data.hProperties, id: blockAnchor(id) } };
   };
   const visit = (parent: Parent) => {
     const kept: RootContent[] = [];
-    for (const child of parent.children as RootContent[]) {
+    for (const child of parent.children) {
       if (child.type === 'paragraph') {
         const alone = markerAlone(child);
         if (alone !== undefined) {
@@ -62,10 +62,10 @@ export function applyBlockIds(tree: Parent, options: { anchors: boolean }): Map<
         const id = takeTableMarker(child);
         if (id !== undefined) name(child, id);
       }
-      if ('children' in child && !INLINE_CONTAINERS.has(child.type)) visit(child as Parent);
+      if ('children' in child && !INLINE_CONTAINERS.has(child.type)) visit(child);
       kept.push(child);
     }
-    parent.children = kept as typeof parent.children;
+    parent.children = kept;
   };
   visit(tree);
   return blocks;
@@ -89,7 +89,7 @@ function takeMarker(paragraph: Paragraph): string | undefined {
   const rest = last.value.slice(0, match.index).replace(/\s+$/, '');
   if (rest === '' && paragraph.children.length === 1) return undefined;
   if (rest === '') paragraph.children.pop();
-  else (last as Text).value = rest;
+  else last.value = rest;
   return match[2];
 }
 

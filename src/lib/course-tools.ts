@@ -13,21 +13,21 @@ import {
 } from './note.ts';
 import { sortChronologically } from './timeline.ts';
 import { formatHistoricalDate } from './dates.ts';
-import type { SiteUrl } from './types.ts';
-import { asSiteUrl } from './types.ts';
+import { siteUrl, uncheckedSiteUrl, type SiteUrl } from './types.ts';
 
 export const COURSE_TOOLS = ['glossary', 'timeline', 'flashcards', 'study-sheet'] as const;
 export type CourseTool = (typeof COURSE_TOOLS)[number];
 
 /** The whole site's glossary. */
-export const SITE_GLOSSARY_URL = asSiteUrl('/glossary/');
+export const SITE_GLOSSARY_URL = siteUrl('/glossary/');
 
+// A site URL and one fixed segment: a site URL.
 export function courseToolUrl(course: CourseNote, tool: CourseTool): SiteUrl {
-  return asSiteUrl(`${course.url}${tool}/`);
+  return uncheckedSiteUrl(`${course.url}${tool}/`);
 }
 
 export function studySheetUrl(note: NoteData): SiteUrl {
-  return asSiteUrl(`${note.url}study-sheet/`);
+  return uncheckedSiteUrl(`${note.url}study-sheet/`);
 }
 
 /** Every URL the study pages take, for the given notes. */

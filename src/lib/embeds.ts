@@ -4,7 +4,7 @@
  * EMBED_DEPTH deep; past that, and for a part already being shown (a cycle, already a build error),
  * the embed stays a link. Built as mdast for both Markdown adapters.
  */
-import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
 import { applyBlockIds, isBlockReference } from './blocks.ts';
 import { stripComments } from './comments.ts';
 import { headingKey } from './headings.ts';
@@ -55,8 +55,7 @@ export function expandEmbeds(
   tree.children = tree.children.flatMap((child) => {
     const replacement = embedReplacement(child, context, from, trail, uniqueId);
     if (replacement) return replacement;
-    if ('children' in child && child.type !== 'paragraph')
-      expandEmbeds(child as { children: RootContent[] }, context, from, trail, uniqueId);
+    if ('children' in child && child.type !== 'paragraph') expandEmbeds(child, context, from, trail, uniqueId);
     return [child];
   });
 }
@@ -122,7 +121,7 @@ export function embedReplacement(
 /** The embed a paragraph consists of (white space aside), if any. */
 function soleEmbed(node: RootContent): EmbedNode | undefined {
   if (node.type !== 'paragraph') return undefined;
-  const meaningful = (node as Paragraph).children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const only = meaningful[0] as unknown as EmbedNode | undefined;
   return meaningful.length === 1 && only?.type === 'embed' && !/\.[a-z0-9]{2,4}$/i.test(parseWikilink(`[[${only.value}]]`).target)
     ? only
@@ -133,7 +132,7 @@ function soleEmbed(node: RootContent): EmbedNode | undefined {
 function blockContent(node: RootContent | undefined): RootContent[] {
   if (!node) return [];
   if (node.type !== 'listItem') return [node];
-  const list: List = { type: 'list', ordered: false, spread: false, children: [node as ListItem] };
+  const list: List = { type: 'list', ordered: false, spread: false, children: [node] };
   return [list];
 }
 
@@ -142,7 +141,7 @@ function section(children: RootContent[], heading: string): RootContent[] {
   const start = children.findIndex((node) => node.type === 'heading' && headingKey(plainText(node)) === headingKey(heading));
   if (start === -1) return [];
   const depth = (children[start] as Heading).depth;
-  const end = children.findIndex((node, index) => index > start && node.type === 'heading' && (node as Heading).depth <= depth);
+  const end = children.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= depth);
   return children.slice(start, end === -1 ? undefined : end);
 }
 

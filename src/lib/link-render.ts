@@ -34,7 +34,7 @@ export interface WikilinkNode {
 }
 
 export function noteHref(outcome: Extract<LinkOutcome, { kind: 'note' }>): string {
-  return hrefForUrl(outcome.url as never) + (outcome.fragment ? `#${outcome.fragment}` : '');
+  return hrefForUrl(outcome.url) + (outcome.fragment ? `#${outcome.fragment}` : '');
 }
 
 export function linkProperties(outcome: Extract<LinkOutcome, { kind: 'note' }>, context: LinkContext): Record<string, unknown> {

@@ -5,7 +5,7 @@
  */
 import { blockAnchor, isBlockReference } from './blocks.ts';
 import { ATTACHMENT_EXTENSIONS } from './media.ts';
-import type { VaultPath } from './types.ts';
+import type { SiteUrl, VaultPath } from './types.ts';
 
 export interface WikiTarget {
   /** The note part, `Folder/Note` (empty for a same-note `[[#Heading]]`). */
@@ -122,7 +122,7 @@ export function editDistance(a: string, b: string): number {
 /** What the vault knows of a note when links to it are resolved. */
 export interface LinkTargetNote extends LinkableNote {
   state: 'published' | 'unpublished' | 'invalid';
-  url?: string;
+  url?: SiteUrl;
   /** Heading ids by `headingKey` of their text, for `[[Note#Heading]]`. */
   headingIds?: ReadonlyMap<string, string>;
   /** Ids of things on the page a `#fragment` may name besides headings (timeline events). */
@@ -132,7 +132,7 @@ export interface LinkTargetNote extends LinkableNote {
 }
 
 export type LinkOutcome =
-  | { kind: 'note'; note: VaultPath; url: string; fragment?: string }
+  | { kind: 'note'; note: VaultPath; url: SiteUrl; fragment?: string }
   | { kind: 'attachment'; path: string }
   | { kind: 'unpublished'; note: VaultPath }
   /** The target has problems of its own, already reported. */
@@ -176,12 +176,13 @@ export function createVaultLinks(
   const withHeading = (note: LinkTargetNote, from: VaultPath, heading: string | undefined): LinkOutcome => {
     if (note.state === 'unpublished') return { kind: 'unpublished', note: note.vaultPath };
     if (note.state === 'invalid') return { kind: 'invalid' };
-    if (!heading) return { kind: 'note', note: note.vaultPath, url: note.url as string };
+    // A published note has its URL (src/lib/vault.ts).
+    const url = note.url!;
+    if (!heading) return { kind: 'note', note: note.vaultPath, url };
     const where = note.vaultPath === from ? 'this note' : displayPath(note.vaultPath);
     if (isBlockReference(heading)) {
       const block = heading.slice(1);
-      if (note.blockIds?.has(block))
-        return { kind: 'note', note: note.vaultPath, url: note.url as string, fragment: blockAnchor(block) };
+      if (note.blockIds?.has(block)) return { kind: 'note', note: note.vaultPath, url, fragment: blockAnchor(block) };
       const hint = nearestNames(block, [...(note.blockIds ?? [])]);
       return {
         kind: 'broken',
@@ -189,7 +190,7 @@ export function createVaultLinks(
       };
     }
     const id = note.headingIds?.get(headingKey(heading)) ?? (note.anchorIds?.has(heading) ? heading : undefined);
-    if (id) return { kind: 'note', note: note.vaultPath, url: note.url as string, fragment: id };
+    if (id) return { kind: 'note', note: note.vaultPath, url, fragment: id };
     const known = [...(note.headingIds?.keys() ?? [])];
     const hint = nearestNames(headingKey(heading), known);
     return {

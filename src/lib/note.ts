@@ -310,12 +310,8 @@ function normalise(
       : {}),
     tags: [...new Set(frontmatter.tags ?? [])],
     aliases: frontmatter.aliases ?? [],
-    ...((frontmatter.created ?? frontmatter['dg-created'])
-      ? { created: (frontmatter.created ?? frontmatter['dg-created']) as string }
-      : {}),
-    ...((frontmatter.updated ?? frontmatter['dg-updated'])
-      ? { updated: (frontmatter.updated ?? frontmatter['dg-updated']) as string }
-      : {}),
+    ...((frontmatter.created ?? frontmatter['dg-created']) ? { created: frontmatter.created ?? frontmatter['dg-created'] } : {}),
+    ...((frontmatter.updated ?? frontmatter['dg-updated']) ? { updated: frontmatter.updated ?? frontmatter['dg-updated'] } : {}),
     ...(frontmatter.lang ? { lang: frontmatter.lang } : {}),
     hidden: frontmatter['dg-hide'] ?? false,
     pinned: frontmatter['dg-pinned'] ?? false,

@@ -297,10 +297,10 @@ type Visitor = (node: AnyNode, ancestors: Parents[]) => void;
 function walk(tree: Root, visit: Visitor): void {
   const stack: Parents[] = [];
   const step = (node: Nodes) => {
-    visit(node as AnyNode, stack);
+    visit(node, stack);
     if ('children' in node) {
       stack.push(node);
-      for (const child of node.children) step(child as Nodes);
+      for (const child of node.children) step(child);
       stack.pop();
     }
   };

@@ -4,6 +4,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { urlSegmentProblem } from './reserved-urls.ts';
+import { siteUrl, type SiteUrl } from './types.ts';
 import { hrefForUrl } from './url.ts';
 
 const TAG = /(^|[\s(])#([\p{L}\p{N}_/-]+)/gu;
@@ -21,7 +22,7 @@ export function findTags(text: string): TagMatch[] {
   for (const match of text.matchAll(TAG)) {
     const tag = (match[2] as string).replace(/[/-]+$/, '');
     if (!/[^\p{N}]/u.test(tag) || tag.startsWith('/')) continue;
-    const start = (match.index as number) + (match[1] as string).length;
+    const start = match.index + (match[1] as string).length;
     matches.push({ start, end: start + 1 + tag.length, tag });
   }
   return matches;
@@ -67,9 +68,12 @@ export function tagSlug(tag: string): string {
     .join('/');
 }
 
-/** The page listing a tag's notes: `/tags/cold-war/`, nested tags nested: `/tags/ussr/politics/`. */
-export function tagUrl(tag: string): string {
-  return `/tags/${tagSlug(tag)}/`;
+/**
+ * The page listing a tag's notes: `/tags/cold-war/`, nested tags nested: `/tags/ussr/politics/`.
+ * Only for a tag `tagProblem` accepted (checked: one it refuses throws).
+ */
+export function tagUrl(tag: string): SiteUrl {
+  return siteUrl(`/tags/${tagSlug(tag)}/`);
 }
 
 /** A prose text with its inline tags as links to their tag pages; `undefined` when it has none. */
@@ -82,7 +86,7 @@ export function tagLinkNodes(text: string): PhrasingContent[] | undefined {
     if (match.start > cursor) nodes.push({ type: 'text', value: text.slice(cursor, match.start) });
     nodes.push({
       type: 'link',
-      url: hrefForUrl(tagUrl(match.tag) as never),
+      url: hrefForUrl(tagUrl(match.tag)),
       data: { hProperties: { className: ['tag'] } },
       children: [{ type: 'text', value: `#${match.tag}` }],
     });

@@ -65,7 +65,7 @@ export function createTermMatcher<T>(terms: readonly TermName<T>[]): TermMatcher
             if (!named || found.has(named.entry.term) || skip(named.entry.term)) continue;
             if (exactCase(named.written) && match[0] !== named.written) continue;
             found.add(named.entry.term);
-            const start = match.index as number;
+            const start = match.index;
             mentions.push({ term: named.entry.term, node: node as TermMention<T>['node'], start, end: start + match[0].length });
           }
           return;

@@ -4,16 +4,24 @@
  * join the list only through `npm run urls`, never silently.
  */
 import { z } from 'zod';
-import type { SiteUrl } from './types.ts';
+import { parseSiteUrl, type SiteUrl } from './types.ts';
 import { reservedUrlProblem, SITE_URLS } from './reserved-urls.ts';
 import { urlFromPermalink, urlKey } from './url.ts';
 
+/** A URL of the lock file: a string that has the shape of a site URL (the rules are checked below). */
+const siteUrlSchema = z.string().transform((url, context) => {
+  const parsed = parseSiteUrl(url);
+  if (parsed.ok) return parsed.value;
+  context.addIssue({ code: 'custom', message: parsed.reason });
+  return z.NEVER;
+});
+
 const lockSchema = z.object({
-  published: z.array(z.string()),
+  published: z.array(siteUrlSchema),
   retired: z
     .array(
       z.object({
-        url: z.string(),
+        url: siteUrlSchema,
         /** The course page the "retired" page links to, as a site URL. */
         course: z.string().optional(),
         reason: z.string().optional(),
@@ -42,7 +50,7 @@ export function parseUrlLock(text: string): { ok: true; lock: UrlLock } | { ok: 
   }
   for (const { url } of parsed.data.retired) {
     // A retired URL is served a page of its own, which the site's own pages and files leave no room for.
-    const problem = reservedUrlProblem(url as SiteUrl, 'redirect');
+    const problem = reservedUrlProblem(url, 'redirect');
     if (problem) return { ok: false, reason: `the retired URL "${url}" cannot have a page: ${problem}` };
   }
   return { ok: true, lock: parsed.data };
@@ -64,11 +72,11 @@ export interface LockCheck {
 
 export function checkUrlLock(lock: UrlLock, served: ServedUrls): LockCheck {
   const servedKeys = new Set([...served.pages, ...served.redirects].map(urlKey));
-  const retiredKeys = new Set(lock.retired.map((entry) => urlKey(entry.url as SiteUrl)));
-  const lockedKeys = new Set(lock.published.map((url) => urlKey(url as SiteUrl)));
+  const retiredKeys = new Set(lock.retired.map((entry) => urlKey(entry.url)));
+  const lockedKeys = new Set(lock.published.map((url) => urlKey(url)));
   return {
-    missing: lock.published.filter((url) => !servedKeys.has(urlKey(url as SiteUrl)) && !retiredKeys.has(urlKey(url as SiteUrl))),
-    revived: lock.retired.map((entry) => entry.url).filter((url) => servedKeys.has(urlKey(url as SiteUrl))),
+    missing: lock.published.filter((url) => !servedKeys.has(urlKey(url)) && !retiredKeys.has(urlKey(url))),
+    revived: lock.retired.map((entry) => entry.url).filter((url) => servedKeys.has(urlKey(url))),
     unlocked: [...served.pages, ...served.redirects].filter((url) => !lockedKeys.has(urlKey(url))).sort(),
   };
 }
@@ -81,9 +89,8 @@ export function checkUrlLock(lock: UrlLock, served: ServedUrls): LockCheck {
 export function foreignLockMessage(lock: UrlLock, served: ServedUrls, check: LockCheck, lockFile: string): string | undefined {
   const always = new Set(SITE_URLS.map(urlKey));
   const servedKeys = new Set([...served.pages, ...served.redirects].map(urlKey));
-  const own = lock.published.filter((url) => !always.has(urlKey(url as SiteUrl)));
-  if (check.missing.length === 0 || own.length === 0 || own.some((url) => servedKeys.has(urlKey(url as SiteUrl))))
-    return undefined;
+  const own = lock.published.filter((url) => !always.has(urlKey(url)));
+  if (check.missing.length === 0 || own.length === 0 || own.some((url) => servedKeys.has(urlKey(url)))) return undefined;
   return (
     `${lockFile} locks ${own.length} URL(s) of another vault and none of this vault's: it is the lock of the site this one replaces. ` +
     `If this vault is a new site, start its own lock with \`npm run urls -- --reset\` (it writes the URLs this vault serves to ${lockFile}); ` +

@@ -3,7 +3,7 @@
  * promise: change nothing without a redirect.
  */
 import slugify from '@sindresorhus/slugify';
-import { asSiteUrl, fail, ok, type Result, type SiteUrl, type VaultPath } from './types.ts';
+import { fail, ok, type Result, type SiteUrl, type VaultPath, uncheckedSiteUrl } from './types.ts';
 
 /**
  * One path segment slugified exactly as the Obsidian Digital Garden plugin does:
@@ -27,7 +27,7 @@ const NOTE_EXTENSION = /\.(md|mdx)$/i;
 /** Rule 4: the vault path without extension, each segment slugified, joined by `/`. */
 export function urlFromVaultPath(path: string): SiteUrl {
   const segments = path.replace(NOTE_EXTENSION, '').split('/').filter(Boolean).map(slugifySegment);
-  return asSiteUrl(segments.length === 0 ? '/' : `/${segments.join('/')}/`);
+  return uncheckedSiteUrl(segments.length === 0 ? '/' : `/${segments.join('/')}/`);
 }
 
 // Anything C0/C1 control: never valid in a URL an author typed.
@@ -60,7 +60,7 @@ export function urlFromPermalink(permalink: string): Result<SiteUrl> {
   const problem = pathProblem(written);
   if (problem) return fail(problem);
   const inner = written.replace(/^\/+/, '').replace(/\/+$/, '');
-  return ok(asSiteUrl(inner === '' ? '/' : `/${inner}/`));
+  return ok(uncheckedSiteUrl(inner === '' ? '/' : `/${inner}/`));
 }
 
 export interface UrlInputs {
@@ -75,7 +75,7 @@ export type UrlSource = 'dg-home' | 'permalink' | 'dg-path' | 'path';
 
 /** Rules 1–4 in order: dg-home, permalink/dg-permalink, dg-path, vault path. */
 export function noteUrl(inputs: UrlInputs): Result<{ url: SiteUrl; source: UrlSource }> {
-  if (inputs.home) return ok({ url: asSiteUrl('/'), source: 'dg-home' });
+  if (inputs.home) return ok({ url: uncheckedSiteUrl('/'), source: 'dg-home' });
   if (inputs.permalink !== undefined) {
     const url = urlFromPermalink(inputs.permalink);
     return url.ok

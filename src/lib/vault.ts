@@ -25,7 +25,7 @@ import { tagProblem, tagUrl } from './tags.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
 import { reservedUrlProblem, shortText, shortUrl, SITE_URLS } from './reserved-urls.ts';
 import type { ServedUrls } from './url-lock.ts';
-import { asVaultPath, type Problem, type SiteUrl, type VaultPath } from './types.ts';
+import { type Problem, uncheckedVaultPath, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
 
 /** Folders and files Obsidian keeps for itself, or that are not notes (DESIGN §1). */
@@ -49,7 +49,7 @@ export function listVaultFiles(root: string): { notes: VaultPath[]; attachments:
       if (isIgnoredName(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(join(dir, entry.name), path);
-      else if (entry.isFile() && isNotePath(path)) notes.push(asVaultPath(path));
+      else if (entry.isFile() && isNotePath(path)) notes.push(uncheckedVaultPath(path));
       else if (entry.isFile()) attachments.push(path);
     }
   };
@@ -712,9 +712,7 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** Every URL the site serves: its own pages (SITE_URLS), the notes' pages and their redirects (old URLs). */
 export function servedUrls(notes: readonly NoteData[]): ServedUrls {
-  const tags = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].map(
-    (tag) => tagUrl(tag) as SiteUrl,
-  );
+  const tags = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].map(tagUrl);
   const pages = [
     ...new Set([...SITE_URLS, ...notes.map((note) => note.url), ...toolUrls(notes).map((tool) => tool.url), ...tags]),
   ];

@@ -231,7 +231,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
         `and the vault checked in ${seconds(started, checked)}, ${toRender.length} rendered in ${seconds(checked, performance.now())}${threads(renderPool)}`,
     );
   } finally {
-    await (pool as WorkerPool | undefined)?.close();
+    await pool?.close();
   }
 }
 
@@ -377,7 +377,7 @@ async function renderInPool(pool: WorkerPool, markdown: string, fileURL: URL | u
   return {
     html: code,
     metadata: { ...metadata, imagePaths: [...images('localImagePaths'), ...images('remoteImagePaths')] },
-  } as Rendered;
+  };
 }
 
 /** The text of every file the rendering depends on, for the render cache's key. */

@@ -21,8 +21,10 @@ export interface RenderSetup {
   /** The site's processor, built here as astro.config.mjs builds it. */
   processor: MarkdownProcessorName;
   /** What Astro passes to the processor's createRenderer (the project's markdown and image settings). */
-  rendererOptions: Record<string, unknown>;
+  rendererOptions: RendererOptions;
 }
+
+type RendererOptions = Parameters<ReturnType<typeof markdownProcessor>['createRenderer']>[0];
 
 export type WorkerRequest =
   | { kind: 'scan-setup'; id: number; terms: TermNote[] }
@@ -59,7 +61,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     case 'render-setup': {
       const { root, linkTargets, attachments, notes, processor, rendererOptions } = request.setup;
       setLinkContext(createLinkContext(root, createVaultLinks(linkTargets, attachments, headingKey), notes));
-      renderer = (await markdownProcessor(processor).createRenderer(rendererOptions as never)) as Renderer;
+      renderer = await markdownProcessor(processor).createRenderer(rendererOptions);
       return { kind: 'ready', id: request.id };
     }
     case 'render': {

@@ -71,7 +71,7 @@ export function createWorkerPool(workerFile: URL, size: number): WorkerPool {
     busy.set(worker, (busy.get(worker) ?? 0) + 1);
     return new Promise((resolve, reject) => {
       pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest);
+      worker.postMessage({ ...request, id });
     });
   };
   const leastBusy = () => {

@@ -14,7 +14,7 @@ export default function remarkHeadingIds() {
     const note = from ? context.notes.get(from)?.note : undefined;
     for (const [heading, id] of headingIds(tree, note ? reservedIds(note) : [])) {
       const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
-      heading.data = { ...data, hProperties: { ...data.hProperties, id } } as typeof heading.data;
+      heading.data = { ...data, hProperties: { ...data.hProperties, id } };
     }
   };
 }

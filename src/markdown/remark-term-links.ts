@@ -3,6 +3,7 @@
  * unless the brief already links to that term itself.
  */
 import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import { mentionsByNode, termLinkNodes } from '../lib/garden-terms.ts';
 import { getLinkContext, vaultPathOf } from './link-context.ts';
 
@@ -13,21 +14,12 @@ export default function remarkTermLinks() {
     if (!context || !from) return;
     const byNode = mentionsByNode(tree, context.notes.get(from)?.note, context.termMatcher);
     if (byNode.size === 0) return;
-    visitParents(tree, (node, parent) => {
-      const list = byNode.get(node as never);
-      if (!list) return;
-      const index = parent.children.indexOf(node);
-      parent.children.splice(index, 1, ...termLinkNodes(list[0]!.node.value, list));
+    visit(tree, 'text', (node, index, parent) => {
+      const list = byNode.get(node);
+      if (!list || !parent || index === undefined) return undefined;
+      const links = termLinkNodes(node.value, list);
+      parent.children.splice(index, 1, ...links);
+      return [SKIP, index + links.length];
     });
   };
-}
-
-function visitParents(tree: Root, visit: (node: unknown, parent: { children: unknown[] }) => void): void {
-  const walk = (node: { children?: unknown[] }) => {
-    for (const child of [...(node.children ?? [])]) {
-      visit(child, node as { children: unknown[] });
-      walk(child as { children?: unknown[] });
-    }
-  };
-  walk(tree as { children?: unknown[] });
 }

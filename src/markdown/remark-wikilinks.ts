@@ -3,7 +3,7 @@
  * `[[#Heading]]`, links by alias, Markdown links to notes and files by path, `![[image.png|300]]` and
  * Markdown images `![alt](map.png)` become what the vault check resolved.
  */
-import type { PhrasingContent, Root } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { markdownImageReplacement, markdownLinkTarget, wikilinkReplacement, type WikilinkNode } from '../lib/link-render.ts';
 import { definitionsOf } from '../lib/scan.ts';
@@ -26,9 +26,11 @@ export default function remarkWikilinks() {
     visit(tree, (node, index, parent) => {
       const current = node as unknown as MarkdownNode;
       if (!parent || index === undefined) return undefined;
+      // Every node replaced here is phrasing content, in its parent's place: any parent can hold it.
+      const siblings: RootContent[] = parent.children;
       const source = current.data?.embeddedFrom ?? from;
       const replace = (replacement: PhrasingContent) => {
-        parent.children.splice(index, 1, replacement as never);
+        siblings.splice(index, 1, replacement);
         return [SKIP, index + 1] as [typeof SKIP, number];
       };
       if (current.type === 'wikiLink' || current.type === 'embed') {
@@ -49,7 +51,7 @@ export default function remarkWikilinks() {
         if (!target) return undefined;
         // The link's content is visited next either way: it may hold an image.
         if (target === 'text') {
-          parent.children.splice(index, 1, ...((current.children ?? []) as never[]));
+          siblings.splice(index, 1, ...(current.children ?? []));
           return [SKIP, index] as [typeof SKIP, number];
         }
         const title = current.title ?? defined?.title;

@@ -12,7 +12,8 @@ class SiteSearch extends HTMLElement {
     const opener = this.querySelector<HTMLAnchorElement>('[data-open-search]');
     const dialog = this.querySelector<HTMLDialogElement>('dialog');
     if (!opener || !dialog) return;
-    const open = () => this.open(dialog);
+    // Opening never fails: a search UI that does not load leaves the dialog with its message.
+    const open = () => void this.open(dialog);
     opener.addEventListener('click', (event) => {
       event.preventDefault();
       open();

@@ -8,10 +8,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import fc from 'fast-check';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { loadVault } from '../../src/lib/vault.ts';
 import { FUZZ_SEED, HOSTILE, fuzzVault, type FuzzNote } from '../helpers/fuzz-vault.ts';
 import { PROJECT_ROOT, TMP, buildVault, hashTree, listFiles, type BuildResult } from '../helpers/build.ts';
@@ -48,7 +48,7 @@ function injected(tree: Root): string[] {
   const found: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'element') {
-      const element = node as Element;
+      const element = node;
       const name = element.tagName.toLowerCase();
       if (name === HOSTILE) found.push(`<${name}>`);
       for (const [key, value] of Object.entries(element.properties)) {
@@ -113,7 +113,7 @@ function sampleVaults(): { notes: FuzzNote[]; brokenLinks: 'warn' | 'error' }[] 
   const accepted = generated.filter(
     (notes) =>
       loadVault(
-        notes.map((note) => ({ path: asVaultPath(note.path), text: note.text })),
+        notes.map((note) => ({ path: vaultPath(note.path), text: note.text })),
         { brokenLinks: 'warn', attachments: Object.keys(ATTACHMENTS) },
       ).problems.length === 0,
   );

@@ -2,7 +2,7 @@
 import { parseHTML } from 'linkedom';
 
 export function parsePage(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 export const textOf = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

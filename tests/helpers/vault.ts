@@ -1,15 +1,15 @@
 /** A small vault in memory for unit tests, and what rendering needs of it (the Markdown plugins' LinkContext). */
 import type { LinkContext } from '../../src/lib/link-render.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { formatProblems, loadVault, type LoadOptions } from '../../src/lib/vault.ts';
 import { createLinkContext } from '../../src/markdown/link-context.ts';
 
 export const note = (path: string, frontmatter = '', body = 'Body.') => ({
-  path: asVaultPath(path),
+  path: vaultPath(path),
   text: `---\ndg-publish: true\n${frontmatter}\n---\n${body}\n`,
 });
 
-export const draft = (path: string, body = 'Secret.') => ({ path: asVaultPath(path), text: `---\ntitle: Draft\n---\n${body}\n` });
+export const draft = (path: string, body = 'Secret.') => ({ path: vaultPath(path), text: `---\ntitle: Draft\n---\n${body}\n` });
 
 /** The link context of a vault with no problems (broken links are warnings, so tests may write them). */
 export function linkContextOf(files: ReturnType<typeof note>[], options: LoadOptions = {}): LinkContext {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { applyBlockIds } from '../../src/lib/blocks.ts';
 import { markdownToText, parseMarkdown, plainText, scanNote } from '../../src/lib/scan.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { formatProblems, loadVault } from '../../src/lib/vault.ts';
 
 const blocksOf = (markdown: string, anchors = true) => {
@@ -79,7 +79,7 @@ describe('block ids', () => {
 
 const published = (body: string, extra = '') => `---\ndg-publish: true\n${extra}---\n${body}`;
 const vaultOf = (files: Record<string, string>) =>
-  loadVault(Object.entries(files).map(([path, text]) => ({ path: asVaultPath(path), text })));
+  loadVault(Object.entries(files).map(([path, text]) => ({ path: vaultPath(path), text })));
 
 describe('links and embeds to blocks', () => {
   it('resolves [[Note#^id]] to the block’s anchor', () => {

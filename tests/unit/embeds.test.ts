@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createUniqueId, embedReplacement, expandEmbeds, pageTrail } from '../../src/lib/embeds.ts';
 import type { LinkContext } from '../../src/lib/link-render.ts';
 import { parseMarkdown, plainText } from '../../src/lib/scan.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { draft, linkContextOf, note } from '../helpers/vault.ts';
 
 const SOURCE = [
@@ -46,7 +46,7 @@ interface Embed {
 /** The body of Page.md after its embeds are expanded. */
 function expand(markdown: string, ctx: LinkContext = context): RootContent[] {
   const tree = parseMarkdown(markdown);
-  const page = asVaultPath('Page.md');
+  const page = vaultPath('Page.md');
   expandEmbeds(tree, ctx, page, pageTrail(page), createUniqueId());
   return tree.children;
 }
@@ -58,7 +58,7 @@ function shown(node: RootContent | undefined): { source: string; href: string; t
   expect(embed.data.hProperties.className).toEqual(['embed']);
   const [source, ...content] = embed.children;
   const link = (source as { children: { url: string }[] }).children[0]!;
-  return { source: plainText(source as never), href: link.url, text: content.map((child) => plainText(child as never)) };
+  return { source: plainText(source), href: link.url, text: content.map((child) => plainText(child)) };
 }
 
 describe('an embed on a line of its own', () => {
@@ -102,11 +102,11 @@ describe('an embed on a line of its own', () => {
     ]);
     const item = (expand('![[Source#^item]]')[0] as unknown as Embed).children[1];
     expect(item?.type).toBe('list');
-    expect(plainText(item as never)).toBe('two');
+    expect(plainText(item)).toBe('two');
   });
 
   it('shows nothing of an unpublished or missing note', () => {
-    expect(expand('Before.\n\n![[Draft]]\n\n![[Nowhere]]\n\nAfter.').map((child) => plainText(child as never))).toEqual([
+    expect(expand('Before.\n\n![[Draft]]\n\n![[Nowhere]]\n\nAfter.').map((child) => plainText(child))).toEqual([
       'Before.',
       'After.',
     ]);
@@ -127,7 +127,7 @@ describe('an embed on a line of its own', () => {
 
 describe('embedReplacement', () => {
   const first = (markdown: string) => parseMarkdown(markdown).children[0] as RootContent;
-  const page = asVaultPath('Page.md');
+  const page = vaultPath('Page.md');
 
   it('is undefined for a block that is no sole embed of a note: text around it, an image', () => {
     expect(embedReplacement(first('See ![[Source]] here.'), context, page, pageTrail(page), createUniqueId())).toBeUndefined();

@@ -5,12 +5,12 @@
  * no element or attribute of the author's markup that could run or navigate. Fixed seed, bounded runs.
  */
 import fc from 'fast-check';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { tagUrl } from '../../src/lib/tags.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { loadVault } from '../../src/lib/vault.ts';
 import { FUZZ_SEED, HOSTILE, fuzzVault } from '../helpers/fuzz-vault.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';
@@ -35,7 +35,7 @@ function unsafeParts(tree: Root): string[] {
   const found: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'element') {
-      const element = node as Element;
+      const element = node;
       const name = element.tagName.toLowerCase();
       if ([HOSTILE, 'script', 'meta', 'base', 'object', 'embed', 'form', 'link', 'style'].includes(name)) found.push(`<${name}>`);
       if (name === 'iframe' && !String(element.properties.src ?? '').startsWith('/_media/'))
@@ -66,7 +66,7 @@ describe('fuzz: random vaults through the vault check and both processors', () =
     let checked = 0;
     fc.assert(
       fc.property(fuzzVault, (notes) => {
-        const files = notes.map((note) => ({ path: asVaultPath(note.path), text: note.text }));
+        const files = notes.map((note) => ({ path: vaultPath(note.path), text: note.text }));
         const vault = loadVault(files, { attachments: ['image.png', 'file.pdf', 'evil.svg'], brokenLinks: 'warn' });
         const paths = new Set(notes.map((note) => note.path));
         for (const problem of [...vault.problems, ...vault.warnings]) {
@@ -94,7 +94,7 @@ describe('fuzz: random vaults through the vault check and both processors', () =
     let rendered = 0;
     await fc.assert(
       fc.asyncProperty(fuzzVault, async (notes) => {
-        const files = notes.map((note) => ({ path: asVaultPath(note.path), text: note.text }));
+        const files = notes.map((note) => ({ path: vaultPath(note.path), text: note.text }));
         for (const note of loadRenderableFiles('/fuzz-vault', files, ['image.png', 'file.pdf', 'evil.svg'])) {
           for (const renderer of [unified, satteri]) {
             const { code } = await renderer.render(note.markdown, { fileURL: note.fileURL });

@@ -1,11 +1,11 @@
 /** The garden model (src/lib/garden.ts): courses, reading order, backlinks, tags, redirects. */
 import { describe, expect, it } from 'vitest';
 import { buildGarden, groupByKind } from '../../src/lib/garden.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { formatProblems, loadVault } from '../../src/lib/vault.ts';
 
 const note = (path: string, frontmatter = '', body = 'Body.') => ({
-  path: asVaultPath(path),
+  path: vaultPath(path),
   text: `---\ndg-publish: true\n${frontmatter}\n---\n${body}\n`,
 });
 
@@ -13,7 +13,7 @@ function gardenOf(...files: ReturnType<typeof note>[]) {
   const vault = loadVault(files);
   expect(formatProblems(vault.problems)).toBe('');
   const garden = buildGarden(vault.notes.map((entry) => entry.note));
-  const at = (path: string) => garden.byVaultPath.get(asVaultPath(path))!;
+  const at = (path: string) => garden.byVaultPath.get(vaultPath(path))!;
   return { garden, at };
 }
 

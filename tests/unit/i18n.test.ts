@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/i18n.ts';
 import { fill, plural, splitTemplate } from '../../src/lib/i18n-format.ts';
 import { readNote } from '../../src/lib/note.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { resolveSiteConfig } from '../../src/site.config.ts';
 
 const en = DICTIONARIES.en as Messages;
@@ -118,7 +118,7 @@ describe('language tags (BCP 47)', () => {
 
   it('is a note property: canonicalised, refused with its line, absent when empty', () => {
     const read = (frontmatter: string) =>
-      readNote(asVaultPath('Curso/Nota.md'), `---\ndg-publish: true\n${frontmatter}\n---\nTexto`);
+      readNote(vaultPath('Curso/Nota.md'), `---\ndg-publish: true\n${frontmatter}\n---\nTexto`);
     const good = read('lang: pt-br');
     expect(good.status === 'published' && good.note.lang).toBe('pt-BR');
     for (const empty of ['lang:', 'lang: ""', 'title: Nota']) {

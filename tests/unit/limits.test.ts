@@ -17,14 +17,14 @@ import {
   sizeProblem,
 } from '../../src/lib/limits.ts';
 import { scanNote } from '../../src/lib/scan.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { listVaultFiles, loadVault, type VaultFile } from '../../src/lib/vault.ts';
 import { resolveSiteConfig } from '../../src/site.config.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';
 
 const note = (path: string, body: string, frontmatter = 'dg-publish: true'): VaultFile => ({
-  path: asVaultPath(path),
+  path: vaultPath(path),
   text: `---\n${frontmatter}\n---\n${body}`,
 });
 
@@ -55,7 +55,7 @@ describe('note size', () => {
   });
 
   it('takes the size on disk when the loader did not read the text', () => {
-    const vault = loadVault([{ path: asVaultPath('Huge.md'), text: '', size: 10 * MEGABYTE }]);
+    const vault = loadVault([{ path: vaultPath('Huge.md'), text: '', size: 10 * MEGABYTE }]);
     expect(vault.problems).toEqual([
       {
         file: 'Huge.md',
@@ -186,7 +186,7 @@ describe('a vault with notes over limits', () => {
       note('Quote.md', `Intro\n\n${'> '.repeat(10_000)}x`),
       note('List.md', indentedList(1000)),
       note('Headings.md', Array.from({ length: MAX_HEADINGS + 1 }, (_, index) => `# H${index}`).join('\n')),
-      { path: asVaultPath('Big.md'), text: '', size: 3 * MEGABYTE },
+      { path: vaultPath('Big.md'), text: '', size: 3 * MEGABYTE },
       note('Broken.md', 'See [[Nowhere]] and [[Quote]].'),
       // A private note's body is never parsed: only its size and frontmatter count.
       note('Private.md', indentedList(1000), 'dg-publish: false'),

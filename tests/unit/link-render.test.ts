@@ -6,7 +6,7 @@ import {
   wikilinkReplacement,
   type WikilinkNode,
 } from '../../src/lib/link-render.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { draft, linkContextOf, note } from '../helpers/vault.ts';
 
 const context = linkContextOf(
@@ -18,7 +18,7 @@ const context = linkContextOf(
   ],
   { attachments: ['Notes/img/map.png', 'Docs/paper.pdf'] },
 );
-const page = asVaultPath('Notes/Page.md');
+const page = vaultPath('Notes/Page.md');
 const link = (value: string, alias?: string): WikilinkNode => ({
   type: 'wikiLink',
   value,
@@ -87,7 +87,7 @@ describe('a wikilink', () => {
       data: { hProperties: { width: '300' } },
     });
     // From another folder the image's URL climbs to it.
-    expect(wikilinkReplacement(embed('map.png', 'The map'), asVaultPath('Glossary/KGB.md'), context)).toMatchObject({
+    expect(wikilinkReplacement(embed('map.png', 'The map'), vaultPath('Glossary/KGB.md'), context)).toMatchObject({
       url: '../Notes/img/map.png',
       alt: 'The map',
     });

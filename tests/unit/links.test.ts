@@ -7,14 +7,14 @@ import { createVaultLinks, type LinkTargetNote } from '../../src/lib/links.ts';
 import { markdownHref, parseMarkdown, scanNote } from '../../src/lib/scan.ts';
 import { listVaultFiles } from '../../src/lib/vault.ts';
 import { findFirstMentions } from '../../src/lib/terms.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { siteUrl, vaultPath } from '../../src/lib/types.ts';
 import { checkUrlLock, lockServedUrls, parseUrlLock } from '../../src/lib/url-lock.ts';
 
 const note = (path: string, extra: Partial<LinkTargetNote> = {}): LinkTargetNote => ({
-  vaultPath: asVaultPath(path),
+  vaultPath: vaultPath(path),
   aliases: [],
   state: 'published',
-  url: `/${path.replace(/\.md$/, '').toLowerCase().replace(/ /g, '-')}/`,
+  url: siteUrl(`/${path.replace(/\.md$/, '').toLowerCase().replace(/ /g, '-')}/`),
   headingIds: new Map(),
   ...extra,
 });
@@ -30,7 +30,7 @@ describe('resolving links written in a body', () => {
     note('Y/Same.md'),
   ];
   const links = createVaultLinks(notes, ['A/img/Map.png', 'Other/Map.png', 'A/Map.png'], headingKey);
-  const from = asVaultPath('A/Alpha.md');
+  const from = vaultPath('A/Alpha.md');
   const wiki = (target: string, heading?: string, embed = false) =>
     links.resolve(from, { target, ...(heading ? { heading } : {}), embed, syntax: 'wikilink' });
 
@@ -63,9 +63,9 @@ describe('resolving links written in a body', () => {
     expect(links.resolve(from, { target: 'Sub/Gamma.md', embed: false, syntax: 'markdown' })).toMatchObject({
       note: 'A/Sub/Gamma.md',
     });
-    expect(
-      links.resolve(asVaultPath('A/Sub/Gamma.md'), { target: '../Beta.md', embed: false, syntax: 'markdown' }),
-    ).toMatchObject({ note: 'A/Beta.md' });
+    expect(links.resolve(vaultPath('A/Sub/Gamma.md'), { target: '../Beta.md', embed: false, syntax: 'markdown' })).toMatchObject({
+      note: 'A/Beta.md',
+    });
     expect(links.resolve(from, { target: 'A/Beta.md', embed: false, syntax: 'markdown' })).toMatchObject({ note: 'A/Beta.md' });
     expect(links.resolve(from, { target: 'Nope.md', embed: false, syntax: 'markdown' }).kind).toBe('broken');
   });
@@ -83,7 +83,7 @@ describe('resolving Markdown images and links to files', () => {
     ['A/map.png', 'A/my map.png', 'Shared/img/deep.png', 'Other/img/deep.png', 'Elsewhere/Far/img/deep.png', 'paper.pdf'],
     headingKey,
   );
-  const from = asVaultPath('A/Sub/Gamma.md');
+  const from = vaultPath('A/Sub/Gamma.md');
   const markdown = (target: string, embed = true) => links.resolve(from, { target, embed, syntax: 'markdown' });
 
   it('finds a file relative to the note, then from the vault root, then by the shortest path ending so', () => {
@@ -231,21 +231,20 @@ describe('first mentions of terms', () => {
 });
 
 describe('the URL lock', () => {
-  const lock = { published: ['/a/', '/b/', '/old/'], retired: [{ url: '/gone/', course: '/course/' }] };
+  const urls = (...list: string[]) => list.map(siteUrl);
+  const lock = { published: urls('/a/', '/b/', '/old/'), retired: [{ url: siteUrl('/gone/'), course: '/course/' }] };
 
   it('finds locked URLs nothing serves, revived retirements and new URLs', () => {
-    expect(checkUrlLock(lock, { pages: ['/a/', '/new/'] as never, redirects: ['/old/'] as never })).toEqual({
+    expect(checkUrlLock(lock, { pages: urls('/a/', '/new/'), redirects: urls('/old/') })).toEqual({
       missing: ['/b/'],
       revived: [],
       unlocked: ['/new/'],
     });
-    expect(checkUrlLock(lock, { pages: ['/a/', '/b/', '/gone/'] as never, redirects: ['/old/'] as never }).revived).toEqual([
-      '/gone/',
-    ]);
+    expect(checkUrlLock(lock, { pages: urls('/a/', '/b/', '/gone/'), redirects: urls('/old/') }).revived).toEqual(['/gone/']);
   });
 
   it('adds served URLs, sorted, keeping retirements', () => {
-    expect(lockServedUrls(lock, { pages: ['/c/', '/a/'] as never, redirects: [] })).toEqual({
+    expect(lockServedUrls(lock, { pages: urls('/c/', '/a/'), redirects: [] })).toEqual({
       published: ['/a/', '/b/', '/c/', '/old/'],
       retired: lock.retired,
     });

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableVault, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
 
@@ -268,7 +268,7 @@ describe('unified and Sätteri render the same HTML', () => {
   });
 
   it('every corner case of the site’s Markdown', async () => {
-    const files = Object.entries(CORNER_CASES).map(([path, text]) => ({ path: asVaultPath(path), text }));
+    const files = Object.entries(CORNER_CASES).map(([path, text]) => ({ path: vaultPath(path), text }));
     const notes = loadRenderableFiles(join(PROJECT_ROOT, 'tests/.tmp/corner-cases'), files, CORNER_ATTACHMENTS);
     const images = new Map<string, unknown>();
     for (const { note, expected, actual } of await renderBoth(notes, unified, satteri)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stripComments } from '../../src/lib/comments.ts';
 import { createNoteIndex, parseWikilink } from '../../src/lib/links.ts';
 import { findTags } from '../../src/lib/tags.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
 describe('%%comments%%', () => {
   it('drops inline and multi-line comments but keeps every line', () => {
@@ -49,9 +49,9 @@ describe('wikilinks', () => {
 
   it('resolves by name, path suffix and alias, and names ambiguity', () => {
     const notes = [
-      { vaultPath: asVaultPath('A/Politburo.md'), aliases: ['Presidium of the CC'] },
-      { vaultPath: asVaultPath('A/Note.md'), aliases: [] },
-      { vaultPath: asVaultPath('B/Note.md'), aliases: [] },
+      { vaultPath: vaultPath('A/Politburo.md'), aliases: ['Presidium of the CC'] },
+      { vaultPath: vaultPath('A/Note.md'), aliases: [] },
+      { vaultPath: vaultPath('B/Note.md'), aliases: [] },
     ];
     const index = createNoteIndex(notes);
     expect(index.resolve('politburo')).toEqual({ kind: 'found', note: notes[0] });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isInlineMath, mathOf, pageHasMath, styleAttributeHashes, texError, typeset, typesetTree } from '../../src/lib/math.ts';
 import { scanNote } from '../../src/lib/scan.ts';
 import { loadVault } from '../../src/lib/vault.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
 const code = (tex: string, className: string[] = ['language-math']): Element => ({
   type: 'element',
@@ -104,7 +104,7 @@ describe('math', () => {
   });
 
   it('warns with file and line, and builds', () => {
-    const vault = loadVault([{ path: asVaultPath('Bad.md'), text: '---\ndg-publish: true\n---\nLine one.\n\n$\\frac{1}{$\n' }]);
+    const vault = loadVault([{ path: vaultPath('Bad.md'), text: '---\ndg-publish: true\n---\nLine one.\n\n$\\frac{1}{$\n' }]);
     expect(vault.problems).toEqual([]);
     expect(vault.warnings).toEqual([{ file: 'Bad.md', line: 6, message: expect.stringMatching(/not valid TeX/) }]);
     expect(vault.notes[0]?.note.math).toBe(true);

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { attachmentKind, mediaElement, mediaEmbedLink, mediaPath, mediaUrl } from '../../src/lib/media.ts';
 import { loadVault } from '../../src/lib/vault.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
 const link = (href: string, text: string, className = ['media-embed']): Element => ({
   type: 'element',
@@ -71,10 +71,10 @@ describe('media', () => {
     const vault = loadVault(
       [
         {
-          path: asVaultPath('A.md'),
+          path: vaultPath('A.md'),
           text: '---\ndg-publish: true\n---\n![[clip.mp4]] ![[map.png]] [[paper.pdf]] ![[icon.svg]]\n',
         },
-        { path: asVaultPath('Private.md'), text: '---\ndg-publish: false\n---\n![[secret.mp4]]\n' },
+        { path: vaultPath('Private.md'), text: '---\ndg-publish: false\n---\n![[secret.mp4]]\n' },
       ],
       { attachments: ['media/clip.mp4', 'map.png', 'paper.pdf', 'icon.svg', 'secret.mp4', 'unused.ogg'] },
     );

@@ -7,10 +7,10 @@ import { DICTIONARIES, translator } from '../../src/lib/i18n.ts';
 import { KIND_TEXT } from '../../src/lib/kind-text.ts';
 import { displayTitle, readNote, summaryOf, type NoteData } from '../../src/lib/note.ts';
 import { NOTE_TYPES } from '../../src/lib/schema.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
 const note = (frontmatter: string, path = 'Course/Note.md'): NoteData => {
-  const outcome = readNote(asVaultPath(path), `---\ndg-publish: true\n${frontmatter}\n---\nBody`);
+  const outcome = readNote(vaultPath(path), `---\ndg-publish: true\n${frontmatter}\n---\nBody`);
   if (outcome.status !== 'published') throw new Error(JSON.stringify(outcome));
   return outcome.note;
 };

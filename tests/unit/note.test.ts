@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseNoteSource } from '../../src/lib/frontmatter.ts';
 import { readNote } from '../../src/lib/note.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
-const read = (text: string, path = 'Course/Note.md') => readNote(asVaultPath(path), text);
+const read = (text: string, path = 'Course/Note.md') => readNote(vaultPath(path), text);
 
 describe('frontmatter', () => {
   it('reads YAML and the JSON frontmatter of Digital Garden exports alike', () => {

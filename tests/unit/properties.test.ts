@@ -9,11 +9,11 @@ import { editDistance } from '../../src/lib/links.ts';
 import { classifyType, isNearMiss, presentProperties } from '../../src/lib/properties.ts';
 import { NOTE_TYPES } from '../../src/lib/schema.ts';
 import { tagSlug, tagUrl } from '../../src/lib/tags.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { loadVault, formatProblems } from '../../src/lib/vault.ts';
 
 const read = (frontmatter: string, body = 'Body'): NoteOutcome =>
-  readNote(asVaultPath('Vault/Note.md'), `---\n${frontmatter}\n---\n${body}`);
+  readNote(vaultPath('Vault/Note.md'), `---\n${frontmatter}\n---\n${body}`);
 
 function published(outcome: NoteOutcome) {
   if (outcome.status !== 'published') throw new Error(JSON.stringify(outcome));
@@ -57,8 +57,8 @@ describe('line endings', () => {
   ])('read CRLF files as LF files, also when the last line ends in %s', (_, last) => {
     const lf = `---\ndg-publish: true\n${last}\n---\n# Heading\n\nBody\n`;
     const crlf = lf.replace(/\n/g, '\r\n');
-    const a = published(readNote(asVaultPath('N.md'), lf));
-    const b = published(readNote(asVaultPath('N.md'), crlf));
+    const a = published(readNote(vaultPath('N.md'), lf));
+    const b = published(readNote(vaultPath('N.md'), crlf));
     expect(b.note).toEqual(a.note);
     expect(b.body).toBe(a.body);
     expect(b.bodyLine).toBe(a.bodyLine);
@@ -107,10 +107,10 @@ describe('kinds', () => {
   it('sums up the types of the authors’ own in one warning', () => {
     const note = (type: string) => `---\ndg-publish: true\ntype: ${type}\n---\nBody`;
     const vault = loadVault([
-      { path: asVaultPath('a.md'), text: note('anatomy') },
-      { path: asVaultPath('b.md'), text: note('anatomy') },
-      { path: asVaultPath('c.md'), text: note('person') },
-      { path: asVaultPath('d.md'), text: note('brief') },
+      { path: vaultPath('a.md'), text: note('anatomy') },
+      { path: vaultPath('b.md'), text: note('anatomy') },
+      { path: vaultPath('c.md'), text: note('person') },
+      { path: vaultPath('d.md'), text: note('brief') },
     ]);
     expect(vault.problems).toEqual([]);
     expect(vault.warnings).toHaveLength(1);

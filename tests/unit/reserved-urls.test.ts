@@ -11,7 +11,7 @@ import {
   urlSegmentProblem,
 } from '../../src/lib/reserved-urls.ts';
 import { tagProblem, tagSlug, tagUrl } from '../../src/lib/tags.ts';
-import { asSiteUrl, asVaultPath } from '../../src/lib/types.ts';
+import { siteUrl, vaultPath } from '../../src/lib/types.ts';
 import { parseUrlLock } from '../../src/lib/url-lock.ts';
 import { formatProblems, loadVault } from '../../src/lib/vault.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
@@ -53,13 +53,13 @@ describe('reservedUrlProblem', () => {
   it.each(['/search/', '/404/', '/glossary/', '/tags/', '/graph/', '/Search/', '/GLOSSARY/'])(
     'refuses the site page %s',
     (url) => {
-      expect(reservedUrlProblem(asSiteUrl(url), 'page')).toMatch(/^it is /);
+      expect(reservedUrlProblem(siteUrl(url), 'page')).toMatch(/^it is /);
     },
   );
 
   it.each(['/tags/cold-war/', '/graph/x/', '/pagefind/a/', '/_astro/x/', '/_media/clip.mp4/', '/PageFind/'])(
     'refuses %s, below a folder of the site',
-    (url) => expect(reservedUrlProblem(asSiteUrl(url), 'page')).toMatch(/^it is below \//),
+    (url) => expect(reservedUrlProblem(siteUrl(url), 'page')).toMatch(/^it is below \//),
   );
 
   it.each([
@@ -75,30 +75,30 @@ describe('reservedUrlProblem', () => {
     ['/rss.xml/more/', '/rss.xml'],
     ['/RSS.xml/', '/RSS.xml'],
   ])('refuses %s, where the site writes a file', (url, file) => {
-    expect(reservedUrlProblem(asSiteUrl(url), 'page')).toContain(`to the file ${file}, so no page can be at ${file}/`);
+    expect(reservedUrlProblem(siteUrl(url), 'page')).toContain(`to the file ${file}, so no page can be at ${file}/`);
   });
 
   it.each(['/a/index.html/', '/index.html/', '/A/Index.HTML/b/'])('refuses %s, a file of another page', (url) => {
-    expect(reservedUrlProblem(asSiteUrl(url), 'page')).toMatch(/is the file every page is written to/);
+    expect(reservedUrlProblem(siteUrl(url), 'page')).toMatch(/is the file every page is written to/);
   });
 
   it('refuses a URL part longer than a file name may be, counting UTF-8 bytes', () => {
     expect(urlSegmentProblem('x'.repeat(MAX_SEGMENT_BYTES))).toBeUndefined();
     expect(urlSegmentProblem('x'.repeat(MAX_SEGMENT_BYTES + 1))).toMatch(/201 bytes long; a URL part can be at most 200 bytes/);
     expect(urlSegmentProblem('é'.repeat(101))).toMatch(/202 bytes long/);
-    expect(reservedUrlProblem(asSiteUrl(`/a/${'x'.repeat(300)}/`), 'page')).toMatch(/300 bytes long/);
+    expect(reservedUrlProblem(siteUrl(`/a/${'x'.repeat(300)}/`), 'page')).toMatch(/300 bytes long/);
   });
 
   it('lets a note be the home page, but no old URL redirect from it', () => {
-    expect(reservedUrlProblem(asSiteUrl('/'), 'page')).toBeUndefined();
-    expect(reservedUrlProblem(asSiteUrl('/'), 'redirect')).toBe('it is the home page');
+    expect(reservedUrlProblem(siteUrl('/'), 'page')).toBeUndefined();
+    expect(reservedUrlProblem(siteUrl('/'), 'redirect')).toBe('it is the home page');
   });
 
   it.each(['/a/', '/searching/', '/search-notes/', '/rss/', '/a/rss.xml/', '/a/tags/', '/course/glossary-notes/', '/index/'])(
     'accepts %s',
     (url) => {
-      expect(reservedUrlProblem(asSiteUrl(url), 'page')).toBeUndefined();
-      expect(reservedUrlProblem(asSiteUrl(url), 'redirect')).toBeUndefined();
+      expect(reservedUrlProblem(siteUrl(url), 'page')).toBeUndefined();
+      expect(reservedUrlProblem(siteUrl(url), 'redirect')).toBeUndefined();
     },
   );
 
@@ -146,7 +146,7 @@ describe('tags as URLs', () => {
   });
 });
 
-const file = (path: string, text: string) => ({ path: asVaultPath(path), text });
+const file = (path: string, text: string) => ({ path: vaultPath(path), text });
 
 describe('loadVault: URLs the site keeps for itself', () => {
   const vault = loadVault([

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { parsePage } from '../helpers/html.ts';
 import { createRenderer, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
 
@@ -44,9 +44,9 @@ let notes: RenderableNote[];
 
 beforeAll(() => {
   notes = loadRenderableFiles('/vault', [
-    { path: asVaultPath('Note.md'), text: `---\ndg-publish: true\ntitle: Note\n---\n${BODY}\n` },
+    { path: vaultPath('Note.md'), text: `---\ndg-publish: true\ntitle: Note\n---\n${BODY}\n` },
     {
-      path: asVaultPath('Target.md'),
+      path: vaultPath('Target.md'),
       text: '---\ndg-publish: true\ntitle: Target\ndescription: The real summary.\n---\nA block. ^blk\n',
     },
   ]);
@@ -61,7 +61,7 @@ describe.each(['unified', 'satteri'] as const)('raw HTML under %s', (name) => {
   beforeAll(async () => {
     const renderer: MarkdownRenderer = await createRenderer(name);
     const note = notes.find((candidate) => candidate.vaultPath === 'Note.md') as RenderableNote;
-    rendered[name] = (await renderer.render(note.markdown, { fileURL: note.fileURL } as never)).code;
+    rendered[name] = (await renderer.render(note.markdown, { fileURL: note.fileURL })).code;
     page = parsePage(`<!doctype html><html><body>${rendered[name]}</body></html>`);
   });
 

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { courseFlashcards, glossaryByLetter, mergeTimelines } from '../../src/lib/course-tools.ts';
 import { readNote, type TermNote, type TimelineNote } from '../../src/lib/note.ts';
 import { createTermMatcher, splitAtMentions } from '../../src/lib/terms.ts';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 
 function timeline(path: string, events: string): TimelineNote {
-  const outcome = readNote(asVaultPath(path), `---\ndg-publish: true\ntype: timeline\nevents:\n${events}\n---\n`);
+  const outcome = readNote(vaultPath(path), `---\ndg-publish: true\ntype: timeline\nevents:\n${events}\n---\n`);
   if (outcome.status !== 'published' || outcome.note.type !== 'timeline') throw new Error(JSON.stringify(outcome));
   return outcome.note;
 }
 
 function term(name: string, definition: string, aliases: string[] = []): TermNote {
   const outcome = readNote(
-    asVaultPath(`G/${name}.md`),
+    vaultPath(`G/${name}.md`),
     `---\ndg-publish: true\ntype: term\naliases: ${JSON.stringify(aliases)}\ndefinition: ${definition}\n---\n`,
   );
   if (outcome.status !== 'published' || outcome.note.type !== 'term') throw new Error(JSON.stringify(outcome));
@@ -106,7 +106,7 @@ describe('terms named in a timeline event', () => {
 });
 
 describe('quizzes in frontmatter', () => {
-  const read = (yaml: string) => readNote(asVaultPath('Q.md'), `---\ndg-publish: true\ntype: quiz\nquiz:\n${yaml}\n---\n`);
+  const read = (yaml: string) => readNote(vaultPath('Q.md'), `---\ndg-publish: true\ntype: quiz\nquiz:\n${yaml}\n---\n`);
 
   it('gives each question a stable id and keeps choices and answers', () => {
     const outcome = read(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { siteUrl, vaultPath } from '../../src/lib/types.ts';
 import {
   hrefForUrl,
   noteUrl,
@@ -76,59 +76,62 @@ describe('rule 2: permalinks', () => {
 });
 
 describe('noteUrl: rules 1–4 in order', () => {
-  const vaultPath = asVaultPath('Folder/My Note.md');
+  const path = vaultPath('Folder/My Note.md');
 
   it('dg-home wins over everything', () => {
-    expect(noteUrl({ vaultPath, home: true, permalink: '/x/' })).toEqual({ ok: true, value: { url: '/', source: 'dg-home' } });
+    expect(noteUrl({ vaultPath: path, home: true, permalink: '/x/' })).toEqual({
+      ok: true,
+      value: { url: '/', source: 'dg-home' },
+    });
   });
 
   it('a permalink wins over dg-path and the vault path', () => {
-    expect(noteUrl({ vaultPath, permalink: 'x/y', dgPath: 'Other/Place' })).toEqual({
+    expect(noteUrl({ vaultPath: path, permalink: 'x/y', dgPath: 'Other/Place' })).toEqual({
       ok: true,
       value: { url: '/x/y/', source: 'permalink' },
     });
   });
 
   it('dg-path replaces the vault path and is then slugified', () => {
-    expect(noteUrl({ vaultPath, dgPath: 'Other Folder/New Name' })).toEqual({
+    expect(noteUrl({ vaultPath: path, dgPath: 'Other Folder/New Name' })).toEqual({
       ok: true,
       value: { url: '/other-folder/new-name/', source: 'dg-path' },
     });
   });
 
   it('names the key in its error', () => {
-    const result = noteUrl({ vaultPath, permalink: '/a/../b/' });
+    const result = noteUrl({ vaultPath: path, permalink: '/a/../b/' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/^permalink "\/a\/\.\.\/b\/" is not allowed/);
-    const dgPath = noteUrl({ vaultPath, dgPath: 'a/../b' });
+    const dgPath = noteUrl({ vaultPath: path, dgPath: 'a/../b' });
     expect(dgPath.ok).toBe(false);
   });
 
   it('falls back to the vault path', () => {
-    expect(noteUrl({ vaultPath })).toEqual({ ok: true, value: { url: '/folder/my-note/', source: 'path' } });
+    expect(noteUrl({ vaultPath: path })).toEqual({ ok: true, value: { url: '/folder/my-note/', source: 'path' } });
   });
 
   it('refuses a name with no letter or digit, which would slugify to an empty URL part (found by the fuzz suite)', () => {
-    expect(noteUrl({ vaultPath: asVaultPath('#.md') })).toEqual({
+    expect(noteUrl({ vaultPath: vaultPath('#.md') })).toEqual({
       ok: false,
       reason:
         'its path cannot be its URL: "#" has no letter or digit to make a URL part of; give the note a permalink or another name',
     });
-    expect(noteUrl({ vaultPath: asVaultPath('Folder/!!!/Note.md') }).ok).toBe(false);
-    expect(noteUrl({ vaultPath, dgPath: 'a/???/b' }).ok).toBe(false);
-    expect(noteUrl({ vaultPath: asVaultPath('#.md'), permalink: '/hash/' }).ok).toBe(true);
+    expect(noteUrl({ vaultPath: vaultPath('Folder/!!!/Note.md') }).ok).toBe(false);
+    expect(noteUrl({ vaultPath: path, dgPath: 'a/???/b' }).ok).toBe(false);
+    expect(noteUrl({ vaultPath: vaultPath('#.md'), permalink: '/hash/' }).ok).toBe(true);
   });
 });
 
 describe('URL helpers', () => {
   it('compares URLs case-insensitively', () => {
-    expect(urlKey(urlFromVaultPath('A.md'))).toBe(urlKey(urlFromPermalink('/A/').ok ? ('/A/' as never) : ('' as never)));
-    expect(urlKey('/Notes/Été/' as never)).toBe(urlKey('/notes/été/' as never));
+    expect(urlKey(urlFromVaultPath('A.md'))).toBe(urlKey(siteUrl('/A/')));
+    expect(urlKey(siteUrl('/Notes/Été/'))).toBe(urlKey(siteUrl('/notes/été/')));
   });
 
   it('turns URLs into route parameters and hrefs', () => {
-    expect(routeParamForUrl('/' as never)).toBeUndefined();
-    expect(routeParamForUrl('/a/b/' as never)).toBe('a/b');
-    expect(hrefForUrl('/notes/my note/история/' as never)).toBe('/notes/my%20note/%D0%B8%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F/');
+    expect(routeParamForUrl(siteUrl('/'))).toBeUndefined();
+    expect(routeParamForUrl(siteUrl('/a/b/'))).toBe('a/b');
+    expect(hrefForUrl(siteUrl('/notes/my note/история/'))).toBe('/notes/my%20note/%D0%B8%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F/');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { asVaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/types.ts';
 import { formatProblems, isNotePath, loadVault, servedUrls } from '../../src/lib/vault.ts';
 
-const file = (path: string, text: string) => ({ path: asVaultPath(path), text });
+const file = (path: string, text: string) => ({ path: vaultPath(path), text });
 const published = (extra = '') => `---\ndg-publish: true\n${extra}\n---\nBody`;
 
 describe('loadVault', () => {
@@ -84,7 +84,7 @@ describe('vault files', () => {
 });
 
 describe('servedUrls', () => {
-  const notesOf = (...files: { path: ReturnType<typeof asVaultPath>; text: string }[]) =>
+  const notesOf = (...files: { path: ReturnType<typeof vaultPath>; text: string }[]) =>
     loadVault(files).notes.map((entry) => entry.note);
 
   it('serves /tags/ in a vault without tags, as the site builds it: the URL a course page links to stays', () => {
@@ -111,7 +111,7 @@ describe('an embed cycle', () => {
           ),
         ),
       ],
-      { attachments: [asVaultPath('map.png')] },
+      { attachments: [vaultPath('map.png')] },
     );
     expect(formatProblems(vault.problems)).toBe('B.md:10: embeds form a cycle: A.md → B.md → A.md');
   });

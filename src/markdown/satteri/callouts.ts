@@ -6,7 +6,7 @@
 import type { Blockquote, Root } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { calloutPlugin } from '../callouts.ts';
-import { plainCopy } from './shared.ts';
+import { ancestors, plainCopy } from './shared.ts';
 
 const [remarkCallout, options] = calloutPlugin;
 // A unified attacher, called without a processor: it only reads its options.
@@ -17,7 +17,7 @@ export const calloutsPlugin: MdastPluginDefinition = {
   // The library skips a callout whose first line is empty by comparing positions.
   options: { position: true },
   blockquote(node, ctx) {
-    for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent as never)) if (parent.type === 'blockquote') return;
+    if (ancestors(node, ctx).some((parent) => parent.type === 'blockquote')) return;
     if (!ctx.textContent(node).includes('[!')) return;
     const copy = plainCopy(node) as Blockquote;
     const tree: Root = { type: 'root', children: [copy] };

@@ -2,7 +2,6 @@
  * Heading ids from src/lib/scan.ts, set before embeds add headings of their own: the ids the vault
  * check used for `[[Note#Heading]]` are the ids the page gets (Astro keeps an id already set).
  */
-import type { Root } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { reservedIds } from '../../lib/note.ts';
 import { headingIds } from '../../lib/scan.ts';
@@ -13,7 +12,7 @@ export const headingIdsPlugin: MdastPluginDefinition = {
   before(root, ctx) {
     const current = noteOf(ctx.fileURL);
     const note = current ? current.context.notes.get(current.from)?.note : undefined;
-    for (const [heading, id] of headingIds(root as Root, note ? reservedIds(note) : [])) {
+    for (const [heading, id] of headingIds(root, note ? reservedIds(note) : [])) {
       const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
       ctx.setProperty(heading, 'data', { ...data, hProperties: { ...data.hProperties, id } });
     }

@@ -1,5 +1,4 @@
 /** ```mermaid blocks as the remark path's rehype-mermaid.ts makes them (src/lib/mermaid.ts). */
-import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../../lib/mermaid.ts';
 import { noteOf } from './shared.ts';
@@ -11,8 +10,8 @@ export const mermaidPlugin: HastPluginDefinition = {
     visit(pre, ctx) {
       const code = pre.children[0];
       if (pre.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code') return undefined;
-      if (codeLanguage(code as Element) !== MERMAID_LANGUAGE) return undefined;
-      const source = ctx.textContent(code as Element);
+      if (codeLanguage(code) !== MERMAID_LANGUAGE) return undefined;
+      const source = ctx.textContent(code);
       const note = noteOf(ctx.fileURL);
       const links = note ? diagramLinks(source, (name) => diagramNoteHref(name, note.from, note.context)) : {};
       return mermaidFigure(source, links);

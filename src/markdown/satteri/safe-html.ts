@@ -3,7 +3,6 @@
  * remark path (../rehype-safe-html.ts): the whole tree is parsed and sanitized on a plain copy,
  * before the site adds its own trusted markup. `.mdx` notes are trusted code and left alone.
  */
-import type { Root } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import { safeHtml } from '../rehype-safe-html.ts';
 import { plainCopy } from './shared.ts';
@@ -12,6 +11,6 @@ export const safeHtmlPlugin: HastPluginDefinition = {
   name: 'garden-safe-html',
   before(root, ctx) {
     if (ctx.sourceFormat === 'mdx' || /\.mdx$/i.test(ctx.fileURL?.pathname ?? '')) return;
-    ctx.replaceNode(root, safeHtml(plainCopy(root) as Root));
+    ctx.replaceNode(root, safeHtml(plainCopy(root)));
   },
 };

@@ -1,4 +1,6 @@
-/** What every Sätteri adapter needs: the note being rendered, and plain copies of its tree. */
+/** What every Sätteri adapter needs: the note being rendered, its ancestors, and plain copies of its tree. */
+import type { Parents } from 'mdast';
+import type { MdastTarget, MdastVisitorContext } from 'satteri';
 import type { LinkContext } from '../../lib/link-render.ts';
 import type { VaultPath } from '../../lib/types.ts';
 import { getLinkContext, vaultPathOf } from '../link-context.ts';
@@ -22,4 +24,11 @@ export function plainCopy<T>(node: T): T {
     if (!key.startsWith('_')) copy[key] = plainCopy((node as Record<string, unknown>)[key]);
   }
   return copy as T;
+}
+
+/** The ancestors of a node a visitor is given, nearest first, up to the root. */
+export function ancestors(node: Readonly<MdastTarget>, ctx: MdastVisitorContext): Readonly<Parents>[] {
+  const found: Readonly<Parents>[] = [];
+  for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) found.push(parent);
+  return found;
 }

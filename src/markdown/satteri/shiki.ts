@@ -3,7 +3,6 @@
  * rules), but after the HTML is sanitized: Astro's own Sätteri highlighting runs before every site
  * plugin, so it stays off (`syntaxHighlight: false`) and this one takes its place.
  */
-import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
 import { MERMAID_LANGUAGE } from '../../lib/mermaid.ts';
@@ -27,7 +26,7 @@ export const shikiPlugin: HastPluginDefinition = {
       highlighter ??= satteriCreateHighlightFn('shiki', SHIKI_CONFIG);
       const highlight = await highlighter;
       const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined);
-      return (await highlight?.(ctx.textContent(code as Element), language, meta)) ?? undefined;
+      return (await highlight?.(ctx.textContent(code), language, meta)) ?? undefined;
     },
   },
 };

@@ -1,5 +1,5 @@
 /** The first mention of each glossary term in a brief's prose links to the term (src/lib/garden-terms.ts). */
-import type { Root, Text } from 'mdast';
+import type { Text } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { mentionsByNode, termLinkNodes } from '../../lib/garden-terms.ts';
 import { noteOf } from './shared.ts';
@@ -10,7 +10,7 @@ export const termLinksPlugin: MdastPluginDefinition = {
     const current = noteOf(ctx.fileURL);
     if (!current) return;
     const { context, from } = current;
-    const byNode = mentionsByNode(root as Root, context.notes.get(from)?.note, context.termMatcher);
+    const byNode = mentionsByNode(root, context.notes.get(from)?.note, context.termMatcher);
     for (const [node, mentions] of byNode) ctx.replaceNode(node as Text, termLinkNodes(node.value, mentions));
   },
 };

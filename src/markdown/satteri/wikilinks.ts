@@ -2,8 +2,8 @@
  * Wikilinks, unexpanded embeds, Markdown links to notes and files and Markdown images, as the vault
  * check resolved them (src/lib/link-render.ts).
  */
-import type { PhrasingContent } from 'mdast';
-import type { MdastPluginDefinition } from 'satteri';
+import type { Image, ImageReference, PhrasingContent } from 'mdast';
+import type { MdastPluginDefinition, MdastTarget } from 'satteri';
 import {
   markdownImageReplacement,
   markdownLinkTarget,
@@ -13,7 +13,7 @@ import {
 } from '../../lib/link-render.ts';
 import { definitionsOf } from '../../lib/scan.ts';
 import type { VaultPath } from '../../lib/types.ts';
-import { noteOf, plainCopy } from './shared.ts';
+import { ancestors, noteOf, plainCopy } from './shared.ts';
 
 type Definitions = ReturnType<typeof definitionsOf>;
 const DEFINITIONS = 'gardenDefinitions';
@@ -47,7 +47,7 @@ export const wikilinksPlugin: MdastPluginDefinition = {
   link(node, ctx) {
     const target = linkTarget(node, ctx);
     if (!target) return;
-    const data = node.data as WikilinkNode['data'];
+    const data: WikilinkNode['data'] = node.data;
     if (target === 'text') {
       ctx.replaceNode(node, withImagesResolved(plainCopy(node.children), ctx));
       return;
@@ -63,7 +63,7 @@ export const wikilinksPlugin: MdastPluginDefinition = {
       ctx.replaceNode(node, children);
       return;
     }
-    const data = node.data as WikilinkNode['data'];
+    const data: WikilinkNode['data'] = node.data;
     const title = definitionOf(node.identifier, ctx.data)?.title;
     ctx.replaceNode(node, {
       type: 'link',
@@ -100,16 +100,12 @@ function linkTarget(node: AnyNode, ctx: Context): ReturnType<typeof markdownLink
  * A link this plugin replaces puts its content back as a copy, with its images resolved then
  * (`withImagesResolved`): Sätteri would drop a change to the original image.
  */
-function insideReplacedLink(node: AnyNode, ctx: Context): boolean {
-  for (
-    let parent = ctx.parent(node as never) as AnyNode | undefined;
-    parent;
-    parent = ctx.parent(parent as never) as AnyNode | undefined
-  ) {
-    if (parent.type === 'linkReference' && linkTarget(parent, ctx)) return true;
-    if (parent.type === 'link' && linkTarget(parent, ctx) === 'text') return true;
-  }
-  return false;
+function insideReplacedLink(node: Readonly<MdastTarget>, ctx: Context): boolean {
+  return ancestors(node, ctx).some(
+    (parent) =>
+      (parent.type === 'linkReference' && linkTarget(parent, ctx)) ||
+      (parent.type === 'link' && linkTarget(parent, ctx) === 'text'),
+  );
 }
 
 /** The image a Markdown image or image reference shows, or undefined when it stays as written. */
@@ -120,9 +116,9 @@ function imageFor(node: AnyNode, url: string, ctx: Context, title?: string): Phr
   return markdownImageReplacement(image, sourceOf(node, current.from), current.context, current.from);
 }
 
-function replaceImage(node: AnyNode, url: string, ctx: Context, title?: string) {
+function replaceImage(node: Readonly<Image | ImageReference>, url: string, ctx: Context, title?: string) {
   const replacement = imageFor(node, url, ctx, title);
-  if (replacement) ctx.replaceNode(node as never, replacement);
+  if (replacement) ctx.replaceNode(node, replacement);
 }
 
 /**
