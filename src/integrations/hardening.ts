@@ -39,12 +39,14 @@ async function filesBelow(dir: string, skipHidden: boolean): Promise<string[]> {
 
 const isSvg = (path: string) => /\.svg$/i.test(path);
 const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** Bytes read for a page's head: the meta policy and inline-script hashes of a page fit in far less. */
+const HEAD_BYTES = 16_384;
 
 /** The start of a page, where its `<meta>` policy is; the whole page when the head is longer. */
 async function pageHead(file: string): Promise<string> {
   const handle = await open(file);
   try {
-    const buffer = Buffer.alloc(16_384);
+    const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
     return /<\/head>/i.test(head) || bytesRead < buffer.length ? head : await readFile(file, 'utf8');

@@ -81,9 +81,13 @@ export const MAX_SEGMENT_BYTES = 200;
 
 const utf8 = new TextEncoder();
 
-/** A text for a message: a long one cut to its first 40 characters. */
+/** How much of a name a message quotes: enough to find it in the note. */
+const MESSAGE_TEXT_CHARS = 40;
+
+/** A text for a message: a long one cut to its first {@link MESSAGE_TEXT_CHARS} characters. */
 export function shortText(text: string): string {
-  return [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
+  const chars = [...text];
+  return chars.length > MESSAGE_TEXT_CHARS ? `${chars.slice(0, MESSAGE_TEXT_CHARS).join('')}…` : text;
 }
 
 /** A URL for a message, each long part cut short. */

@@ -207,13 +207,20 @@ function scanMath(tree: Root): Pick<ScannedNote, 'math' | 'mathErrors'> {
   return { math: found, mathErrors };
 }
 
+/** The longest context a backlink or a mention quotes, its ellipsis included: a sentence, not a paragraph. */
+const CONTEXT_CHARS = 240;
+
+function clipSentence(sentence: string): string {
+  return sentence.length > CONTEXT_CHARS ? `${sentence.slice(0, CONTEXT_CHARS - 1)}…` : sentence;
+}
+
 /** The sentence of a text that holds an offset. */
 function sentenceAround(text: string, offset: number): string {
   const start = text.slice(0, offset).search(/[^.!?]*$/);
   const after = /[.!?](\s|$)/.exec(text.slice(offset));
   const end = after ? offset + after.index + 1 : text.length;
   const sentence = text.slice(Math.max(0, start), end).trim();
-  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
+  return clipSentence(sentence);
 }
 
 /** The sentence of the nearest paragraph, list item or cell that holds the link text. */
@@ -223,7 +230,7 @@ function contextOf(ancestors: readonly Parents[], linkText: string): string {
   const text = readerText(plainText(block));
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'“‘(])/);
   const sentence = sentences.find((candidate) => linkText && candidate.includes(linkText)) ?? sentences[0] ?? '';
-  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
+  return clipSentence(sentence);
 }
 
 /**

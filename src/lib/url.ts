@@ -14,13 +14,15 @@ export function slugifySegment(segment: string): string {
   let slug = slugCache.get(segment);
   if (slug === undefined) {
     slug = slugify(segment);
-    if (slugCache.size > 50_000) slugCache.clear();
+    if (slugCache.size > SLUG_CACHE_LIMIT) slugCache.clear();
     slugCache.set(segment, slug);
   }
   return slug;
 }
 
 const slugCache = new Map<string, string>();
+/** Names kept in the cache: far more than a vault's folders and notes, a bound for a long `astro dev`. */
+const SLUG_CACHE_LIMIT = 50_000;
 
 const NOTE_EXTENSION = /\.(md|mdx)$/i;
 

@@ -70,9 +70,14 @@ export class VaultError extends Error {
  * Astro resets its content cache when the config changes, but not when a plugin's code does.
  */
 const RENDERER_SOURCES = ['src/markdown', 'src/lib', 'astro.config.mjs', 'package-lock.json'];
+/** Notes rendered at once on the main thread (four times as many with workers, to keep them fed). */
 const RENDER_CONCURRENCY = 8;
 /** Below this many notes to render, starting worker threads costs more than it saves. */
 const WORKERS_FROM = 100;
+/** Render workers at most: each loads the whole Markdown pipeline, and more stop paying on a laptop. */
+const MAX_RENDER_WORKERS = 4;
+/** In `astro dev`, changes this close together (a save that writes several files, a git checkout) sync once. */
+const DEV_SYNC_DEBOUNCE_MS = 50;
 
 export function vaultLoader(options: VaultLoaderOptions): Loader {
   return {
@@ -95,7 +100,7 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
       const onChange = (path: string) => {
         if (!path.startsWith(root) || !isNotePath(relative(root, path).split('\\').join('/'))) return;
         clearTimeout(pending);
-        pending = setTimeout(() => void syncInDev(), 50);
+        pending = setTimeout(() => void syncInDev(), DEV_SYNC_DEBOUNCE_MS);
       };
       context.watcher.on('change', onChange);
       context.watcher.on('add', onChange);
@@ -366,7 +371,7 @@ function cachedRendering(store: LoaderContext['store'], { note, body }: Pick<Pub
 
 function workerCount(option: VaultLoaderOptions['renderWorkers'], notesToRender: number): number {
   if (typeof option === 'number') return option;
-  return notesToRender >= WORKERS_FROM ? Math.min(availableParallelism(), 4) : 0;
+  return notesToRender >= WORKERS_FROM ? Math.min(availableParallelism(), MAX_RENDER_WORKERS) : 0;
 }
 
 /** A body rendered by a worker, in the shape Astro's own renderMarkdown gives. */

@@ -5,6 +5,9 @@
 import { say } from './island-text.ts';
 import { COPY_STATUS_ID } from '../lib/page-ids.ts';
 
+/** How long a copied link shows its mark: long enough to see, gone before the next click. */
+const COPIED_MARK_MS = 1500;
+
 document.addEventListener('click', (event) => {
   const anchor = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-copy-link]') : null;
   if (!anchor || !navigator.clipboard) return;
@@ -26,5 +29,5 @@ function announce(message: string, anchor: HTMLElement): void {
   }
   status.textContent = message;
   anchor.classList.add('copied');
-  window.setTimeout(() => anchor.classList.remove('copied'), 1500);
+  window.setTimeout(() => anchor.classList.remove('copied'), COPIED_MARK_MS);
 }

@@ -8,8 +8,15 @@ import type { NoteType } from '../lib/schema.ts';
 import { say } from './island-text.ts';
 import { LINK_PREVIEW_ID } from '../lib/page-ids.ts';
 
+/** Hover this long before a preview shows: a pointer passing over a link shows nothing. */
 const SHOW_DELAY_MS = 350;
+/** A touch held this long is a long press (a tap is far shorter), and shows the preview. */
 const LONG_PRESS_MS = 450;
+/** The preview card's width at most, in CSS pixels: a comfortable line of a summary. */
+const CARD_WIDTH_PX = 320;
+/** Room kept between the card and the window's edges, and below its link. */
+const EDGE_PX = 8;
+const BELOW_LINK_PX = 6;
 
 let card: HTMLDivElement | undefined;
 let current: HTMLAnchorElement | undefined;
@@ -39,10 +46,10 @@ function show(link: HTMLAnchorElement): void {
   preview.replaceChildren(kind, title, ...(text.textContent ? [text] : []));
   preview.hidden = false;
   const box = link.getBoundingClientRect();
-  const width = Math.min(320, window.innerWidth - 16);
+  const width = Math.min(CARD_WIDTH_PX, window.innerWidth - 2 * EDGE_PX);
   preview.style.width = `${width}px`;
-  preview.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
-  preview.style.top = `${box.bottom + window.scrollY + 6}px`;
+  preview.style.left = `${Math.max(EDGE_PX, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - EDGE_PX))}px`;
+  preview.style.top = `${box.bottom + window.scrollY + BELOW_LINK_PX}px`;
   link.setAttribute('aria-describedby', preview.id);
   current = link;
 }

@@ -16,6 +16,8 @@ let text: IslandText;
 const say: IslandText['say'] = (...args) => text.say(...args);
 const sayCount: IslandText['sayCount'] = (...args) => text.sayCount(...args);
 const islandText: IslandText['islandText'] = () => text.islandText();
+/** Words of a result's excerpt around the match: enough to judge it, short enough to scan a list. */
+const EXCERPT_WORDS = 24;
 
 /** The page's interface text, handed over by the script that loads this module (see island-text.ts). */
 export function useIslandText(api: IslandText): void {
@@ -228,7 +230,7 @@ ${filters.map((filter) => `<div class="search-filter" id="${id}-filter-${filter}
   element.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
   // Searching on the page's own thread spares a first query Pagefind's 12 kB worker script: a query
   // takes milliseconds in its WebAssembly even at thousands of notes.
-  const instance = new ui.Instance({ excerptLength: 24, noWorker: true });
+  const instance = new ui.Instance({ excerptLength: EXCERPT_WORDS, noWorker: true });
   if (options.autofocus) input.focus();
   const pills = pillNames();
   for (const filter of filters) {

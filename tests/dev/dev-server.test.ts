@@ -3,12 +3,13 @@
  * logged problem, not a dead server. Runs on a copy of a fixture vault, never on content/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PROJECT_ROOT, TMP, astroEnv } from '../helpers/build.ts';
 
 const VAULT = join(TMP, 'dev-vault');
+const CACHE = join(TMP, 'dev-vault.cache');
 const TERM = join(VAULT, 'World History/Cold War/Glossary/KGB.md');
 const TERM_URL = '/world-history/cold-war/glossary/kgb/';
 let server: ChildProcess;
@@ -31,6 +32,8 @@ const page = async (path: string) => {
 };
 
 beforeAll(async () => {
+  // The dev project has no global setup to empty tests/.tmp: start from a fresh copy and no cache.
+  for (const dir of [VAULT, CACHE]) rmSync(dir, { recursive: true, force: true });
   cpSync(join(PROJECT_ROOT, 'tests/fixtures/vault-good'), VAULT, { recursive: true });
   server = spawn(
     process.execPath,
@@ -41,7 +44,7 @@ beforeAll(async () => {
         ASTRO_DEV_BACKGROUND: '0',
         GARDEN_URL_LOCK: '',
         GARDEN_CONTENT_DIR: VAULT,
-        GARDEN_CACHE_DIR: join(TMP, 'dev-vault.cache'),
+        GARDEN_CACHE_DIR: CACHE,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
