@@ -1,16 +1,16 @@
 import { defineCollection } from 'astro:content';
+import config from 'virtual:garden/config';
 import { vaultLoader } from './loaders/vault-loader.ts';
-import { siteConfig } from './site.config.ts';
 
 export const collections = {
   notes: defineCollection({
     loader: vaultLoader({
-      contentDir: siteConfig.contentDir,
-      brokenLinks: siteConfig.brokenLinks,
-      urlLock: siteConfig.urlLock,
-      renderWorkers: siteConfig.renderWorkers,
-      markdownProcessor: siteConfig.markdownProcessor,
-      maxNoteSize: siteConfig.maxNoteSize,
+      contentDir: config.contentDir,
+      brokenLinks: config.brokenLinks,
+      urlLock: config.urlLock,
+      renderWorkers: config.renderWorkers,
+      markdownProcessor: config.markdownProcessor,
+      maxNoteSize: config.maxNoteSize,
     }),
   }),
 };

@@ -6,11 +6,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteConfig } from '../site.config.ts';
+import { gardenConfig } from './garden-config.ts';
 import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/url-lock.ts';
 import { formatProblems, listVaultFiles, loadVault, servedUrls } from '../lib/vault.ts';
 
 const projectRoot = process.cwd();
+const siteConfig = await gardenConfig(projectRoot);
 const root = join(projectRoot, siteConfig.contentDir);
 const lockFile = siteConfig.urlLock || 'url-lock.json';
 const { notes: paths, attachments } = listVaultFiles(root);

@@ -4,7 +4,7 @@
  * props, all read it here); every other page is in the site's language.
  */
 import { translator, type Translator } from '../lib/i18n.ts';
-import { siteConfig } from '../site.config.ts';
+import siteConfig from 'virtual:garden/config';
 
 export function pageLang(locals: App.Locals): string {
   return locals.lang ?? siteConfig.lang;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildGarden, type Garden } from '../lib/garden.ts';
 import { parseUrlLock, type UrlLock } from '../lib/url-lock.ts';
-import { siteConfig } from '../site.config.ts';
+import siteConfig from 'virtual:garden/config';
 
 let built: Promise<Garden> | undefined;
 

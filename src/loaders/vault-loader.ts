@@ -47,7 +47,7 @@ export interface VaultLoaderOptions {
   brokenLinks: 'error' | 'warn';
   /** The URL lock file, relative to the project root; empty for none. */
   urlLock: string;
-  /** Render worker threads: a number, or `auto` (see src/site.config.ts). */
+  /** Render worker threads: a number, or `auto` (see src/config/options.ts). */
   renderWorkers?: 'auto' | number;
   /** Which Markdown processor renders the notes (workers build the same one); part of the render cache's key. */
   markdownProcessor: MarkdownProcessorName;

@@ -1,11 +1,18 @@
 /**
  * What the Markdown plugins need to know of the whole vault while one note renders: how its links
- * resolve, the notes they point to, the ids its headings may not take. The vault loader builds it
- * once per load and registers it here; it lives on globalThis because Astro loads the config (where
- * the plugins are) and the content loader as separate module graphs in one process.
+ * resolve, the notes they point to, the ids its headings may not take.
+ *
+ * The one process-wide handoff of the site, and why: Astro loads the config (where the Markdown
+ * processor and its plugins are built) and the content loader (which builds the vault's context) as
+ * separate module graphs in one process, and the plugins are called by Astro's renderer, not by the
+ * loader, so nothing can pass the context to them as an argument. The garden integration declares
+ * the vault's folder when the config is set up, the loader (and each render worker) registers the
+ * context once the vault is checked, and `renderedNote` is the only reader: a file of the vault
+ * rendered without its context is an error naming the file, never a page with its links left as
+ * written; a file outside the vault is explicitly left alone.
  */
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { glossaryNames } from '../lib/garden-terms.ts';
 import type { LinkContext } from '../lib/link-render.ts';
 import type { VaultLinks } from '../lib/links.ts';
@@ -16,23 +23,56 @@ import type { VaultPath } from '../lib/types.ts';
 export type { LinkContext };
 
 const KEY = Symbol.for('study-garden.link-context');
-type WithContext = typeof globalThis & { [KEY]?: LinkContext };
+interface Handoff {
+  /** The vault's folder, declared by the integration before anything renders. */
+  root?: string;
+  context?: LinkContext;
+}
+type WithHandoff = typeof globalThis & { [KEY]?: Handoff };
+
+function handoff(): Handoff {
+  return ((globalThis as WithHandoff)[KEY] ??= {});
+}
+
+/** The vault's folder (absolute): a Markdown file below it is a note, and renders only with the vault's context. */
+export function declareVaultRoot(root: string): void {
+  handoff().root = root;
+}
 
 export function setLinkContext(context: LinkContext): void {
-  (globalThis as WithContext)[KEY] = context;
+  const current = handoff();
+  current.root = context.root;
+  current.context = context;
 }
 
-export function getLinkContext(): LinkContext | undefined {
-  return (globalThis as WithContext)[KEY];
-}
+/** A file being rendered: unified's VFile (`path`, `history`) or Sätteri's `fileURL`. */
+export type RenderedFile = { path?: string; history?: string[] } | URL | undefined;
 
-/** The vault path of the file a plugin is processing, if it is a note of the current vault. */
-export function vaultPathOf(context: LinkContext, file: { path?: string; history?: string[] }): VaultPath | undefined {
-  const path = file.path ?? file.history?.[0];
+function absolutePathOf(file: RenderedFile): string | undefined {
+  const path = file instanceof URL ? file.href : (file?.path ?? file?.history?.[0]);
   if (!path) return undefined;
-  const absolute = path.startsWith('file:') ? fileURLToPath(path) : path;
-  const inVault = relative(context.root, absolute).split('\\').join('/');
-  return context.notes.has(inVault as VaultPath) ? (inVault as VaultPath) : undefined;
+  return path.startsWith('file:') ? fileURLToPath(path) : path;
+}
+
+/**
+ * The note a Markdown plugin is rendering, with the vault's context; undefined for Markdown that is
+ * not a file of the vault (a page of the site's own, a string without a file), which the plugins
+ * leave alone. A file of the vault without the context, or one that is not a published note of it,
+ * is an error that names it.
+ */
+export function renderedNote(file: RenderedFile): { context: LinkContext; from: VaultPath } | undefined {
+  const { root, context } = handoff();
+  const absolute = absolutePathOf(file);
+  if (!root || !absolute) return undefined;
+  const inVault = relative(root, absolute).split(sep).join('/');
+  if (inVault.startsWith('../') || inVault === '..' || isAbsolute(inVault)) return undefined;
+  if (!context)
+    throw new Error(
+      `${absolute}: rendered without the vault's link context (the vault loader registers it before any note renders)`,
+    );
+  const from = inVault as VaultPath;
+  if (!context.notes.has(from)) throw new Error(`${absolute}: rendered as a note, but it is not a published note of the vault`);
+  return { context, from };
 }
 
 /**

@@ -3,13 +3,13 @@
  */
 import type { Root } from 'mdast';
 import { createUniqueId, expandEmbeds, pageTrail } from '../lib/embeds.ts';
-import { getLinkContext, vaultPathOf } from './link-context.ts';
+import { renderedNote } from './link-context.ts';
 
 export default function remarkEmbeds() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
-    const context = getLinkContext();
-    const from = context && vaultPathOf(context, file);
-    if (!context || !from) return;
+    const current = renderedNote(file);
+    if (!current) return;
+    const { context, from } = current;
     expandEmbeds(tree, context, from, pageTrail(from), createUniqueId());
   };
 }

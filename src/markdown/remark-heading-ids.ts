@@ -5,13 +5,12 @@
 import type { Root } from 'mdast';
 import { reservedIds } from '../lib/note.ts';
 import { headingIds } from '../lib/scan.ts';
-import { getLinkContext, vaultPathOf } from './link-context.ts';
+import { renderedNote } from './link-context.ts';
 
 export default function remarkHeadingIds() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
-    const context = getLinkContext();
-    const from = context && vaultPathOf(context, file);
-    const note = from ? context.notes.get(from)?.note : undefined;
+    const current = renderedNote(file);
+    const note = current?.context.notes.get(current.from)?.note;
     for (const [heading, id] of headingIds(tree, note ? reservedIds(note) : [])) {
       const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
       heading.data = { ...data, hProperties: { ...data.hProperties, id } };

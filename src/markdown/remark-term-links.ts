@@ -5,13 +5,13 @@
 import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { mentionsByNode, termLinkNodes } from '../lib/garden-terms.ts';
-import { getLinkContext, vaultPathOf } from './link-context.ts';
+import { renderedNote } from './link-context.ts';
 
 export default function remarkTermLinks() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
-    const context = getLinkContext();
-    const from = context && vaultPathOf(context, file);
-    if (!context || !from) return;
+    const current = renderedNote(file);
+    if (!current) return;
+    const { context, from } = current;
     const byNode = mentionsByNode(tree, context.notes.get(from)?.note, context.termMatcher);
     if (byNode.size === 0) return;
     visit(tree, 'text', (node, index, parent) => {

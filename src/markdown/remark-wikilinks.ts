@@ -7,7 +7,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { markdownImageReplacement, markdownLinkTarget, wikilinkReplacement, type WikilinkNode } from '../lib/link-render.ts';
 import { definitionsOf } from '../lib/scan.ts';
-import { getLinkContext, vaultPathOf } from './link-context.ts';
+import { renderedNote } from './link-context.ts';
 
 interface MarkdownNode extends WikilinkNode {
   url?: string;
@@ -19,9 +19,9 @@ interface MarkdownNode extends WikilinkNode {
 
 export default function remarkWikilinks() {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
-    const context = getLinkContext();
-    const from = context && vaultPathOf(context, file);
-    if (!context || !from) return;
+    const current = renderedNote(file);
+    if (!current) return;
+    const { context, from } = current;
     const definitions = definitionsOf(tree);
     visit(tree, (node, index, parent) => {
       const current = node as unknown as MarkdownNode;

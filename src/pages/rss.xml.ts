@@ -5,7 +5,7 @@ import { getGarden } from '../garden/index.ts';
 import { displayTitle, summaryOf } from '../lib/note.ts';
 import { hrefForUrl } from '../lib/url.ts';
 import { compareCodePoints } from '../lib/vault.ts';
-import { siteConfig } from '../site.config.ts';
+import siteConfig from 'virtual:garden/config';
 
 export async function GET(context: APIContext) {
   const garden = await getGarden();

@@ -12,7 +12,7 @@ import {
 import { fill, plural, splitTemplate } from '../../src/lib/i18n-format.ts';
 import { readNote } from '../../src/lib/note.ts';
 import { vaultPath } from '../../src/lib/types.ts';
-import { resolveSiteConfig } from '../../src/site.config.ts';
+import { resolveGardenOptions } from '../../src/config/options.ts';
 
 const en = DICTIONARIES.en as Messages;
 const placeholders = (message: string | object) => [...new Set(JSON.stringify(message).match(/\{\w+\}/g) ?? [])].sort();
@@ -110,10 +110,12 @@ describe('language tags (BCP 47)', () => {
   });
 
   it('is a site option, overridden by GARDEN_LANG, checked like the others', () => {
-    expect(resolveSiteConfig({}, {}).lang).toBe('en');
-    expect(resolveSiteConfig({ lang: 'pt-br' }, {}).lang).toBe('pt-BR');
-    expect(resolveSiteConfig({ lang: 'en' }, { GARDEN_LANG: 'pt-BR' }).lang).toBe('pt-BR');
-    expect(() => resolveSiteConfig({}, { GARDEN_LANG: 'en_US' })).toThrow(/"en_US" is not a BCP 47 language tag[\s\S]*lang/);
+    expect(resolveGardenOptions({}, {}).lang).toBe('en');
+    expect(resolveGardenOptions({ lang: 'pt-br' }, {}).lang).toBe('pt-BR');
+    expect(resolveGardenOptions({ lang: 'en' }, { GARDEN_LANG: 'pt-BR' }).lang).toBe('pt-BR');
+    expect(() => resolveGardenOptions({}, { GARDEN_LANG: 'en_US' })).toThrow(
+      /lang \(from GARDEN_LANG\): "en_US" is not a BCP 47 language tag/,
+    );
   });
 
   it('is a note property: canonicalised, refused with its line, absent when empty', () => {

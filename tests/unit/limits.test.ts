@@ -19,7 +19,7 @@ import {
 import { scanNote } from '../../src/lib/scan.ts';
 import { vaultPath } from '../../src/lib/types.ts';
 import { listVaultFiles, loadVault, type VaultFile } from '../../src/lib/vault.ts';
-import { resolveSiteConfig } from '../../src/site.config.ts';
+import { resolveGardenOptions } from '../../src/config/options.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';
 
@@ -66,10 +66,10 @@ describe('note size', () => {
   });
 
   it('is the site option maxNoteSize (MB, default 2), or GARDEN_MAX_NOTE_SIZE for one build', () => {
-    expect(resolveSiteConfig({}, {}).maxNoteSize).toBe(2);
-    expect(resolveSiteConfig({ maxNoteSize: 5 }, {}).maxNoteSize).toBe(5);
-    expect(resolveSiteConfig({ maxNoteSize: 5 }, { GARDEN_MAX_NOTE_SIZE: '0.5' }).maxNoteSize).toBe(0.5);
-    expect(() => resolveSiteConfig({}, { GARDEN_MAX_NOTE_SIZE: 'big' })).toThrow(/maxNoteSize/);
+    expect(resolveGardenOptions({}, {}).maxNoteSize).toBe(2);
+    expect(resolveGardenOptions({ maxNoteSize: 5 }, {}).maxNoteSize).toBe(5);
+    expect(resolveGardenOptions({ maxNoteSize: 5 }, { GARDEN_MAX_NOTE_SIZE: '0.5' }).maxNoteSize).toBe(0.5);
+    expect(() => resolveGardenOptions({}, { GARDEN_MAX_NOTE_SIZE: 'big' })).toThrow(/maxNoteSize/);
   });
 });
 

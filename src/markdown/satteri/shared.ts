@@ -3,13 +3,14 @@ import type { Parents } from 'mdast';
 import type { MdastTarget, MdastVisitorContext } from 'satteri';
 import type { LinkContext } from '../../lib/link-render.ts';
 import type { VaultPath } from '../../lib/types.ts';
-import { getLinkContext, vaultPathOf } from '../link-context.ts';
+import { renderedNote } from '../link-context.ts';
 
-/** The vault context and the note a compile renders, when it is a note of the current vault. */
+/**
+ * The vault context and the note a compile renders; undefined outside the vault, an error for a file
+ * of the vault rendered without its context (link-context.ts).
+ */
 export function noteOf(fileURL: URL | undefined): { context: LinkContext; from: VaultPath } | undefined {
-  const context = getLinkContext();
-  const from = context && fileURL ? vaultPathOf(context, { path: fileURL.href }) : undefined;
-  return context && from ? { context, from } : undefined;
+  return renderedNote(fileURL);
 }
 
 /**

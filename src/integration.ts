@@ -1,0 +1,143 @@
+/**
+ * The site as one Astro integration, configured where Astro users configure things: astro.config.mjs
+ * → `integrations: [garden({ title, site, ... })]` (Starlight's `starlight({...})` is the model). It
+ * checks the options (src/config/options.ts; GARDEN_* variables override them for one build), adds
+ * the site's other integrations in their order, sets Astro's options, and hands the checked options to
+ * pages, components and the content config through one virtual module, `virtual:garden/config`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, HookParameters } from 'astro';
+import { resolveGardenOptions, type GardenConfig, type GardenOptions } from './config/options.ts';
+import atomicOutput from './integrations/atomic-output.ts';
+import hardening from './integrations/hardening.ts';
+import media from './integrations/media.ts';
+import pagefind from './integrations/pagefind.ts';
+import { themeScriptHash } from './lib/theme.ts';
+import { declareVaultRoot } from './markdown/link-context.ts';
+import { markdownProcessor } from './markdown/processor.ts';
+
+export type { GardenConfig, GardenOptions };
+
+export const GARDEN_INTEGRATION = 'study-garden';
+const VIRTUAL_CONFIG = 'virtual:garden/config';
+
+/** What an integration may set of Astro's config (resolved values: URLs for folders). */
+type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0];
+
+export interface GardenIntegration extends AstroIntegration {
+  /** The checked options (with this build's GARDEN_* overrides): for tools that run outside Astro. */
+  readonly config: GardenConfig;
+}
+
+/**
+ * The Astro options the site needs, set from its own: a static site in folders with trailing
+ * slashes, rendered with the chosen Markdown processor, under a Content Security Policy.
+ */
+function astroOptions(config: GardenConfig): ConfigUpdate {
+  return {
+    site: config.site,
+    trailingSlash: 'always' as const,
+    build: { format: 'directory' as const },
+    markdown: {
+      // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
+      syntaxHighlight: false as const,
+      // unified() with the site's remark/rehype plugins, or Sätteri with the same features as its own
+      // plugins (src/markdown/satteri/): the `markdownProcessor` option. MDX uses the same one, and so
+      // do the render workers (src/loaders/vault-worker.ts).
+      processor: markdownProcessor(config.markdownProcessor),
+    },
+    devToolbar: { enabled: false },
+    // A rebuild copies the pages of unchanged notes from the last build (their keys: src/lib/page-keys.ts).
+    experimental: { incrementalBuild: true },
+    // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme
+    // script is allowed by its hash; Pagefind needs WebAssembly and a worker from a blob.
+    security: {
+      csp: {
+        // Astro's default, written out: it fills defaults in only for options written in astro.config.mjs.
+        algorithm: 'SHA-256' as const,
+        directives: [
+          "default-src 'self'",
+          // External images (`![](https://…)`) are shown, as in Obsidian.
+          "img-src 'self' data: https:",
+          "font-src 'self'",
+          "connect-src 'self'",
+          "worker-src 'self' blob:",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ],
+        scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeScriptHash()] },
+        styleDirective: { resources: ["'self'"] },
+      },
+    },
+  };
+}
+
+export default function garden(options: GardenOptions = {}): GardenIntegration {
+  // Checked at once, when astro.config.mjs is loaded: a bad option stops every command before it starts.
+  const config = resolveGardenOptions(options, process.env);
+  return {
+    name: GARDEN_INTEGRATION,
+    config,
+    hooks: {
+      'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        // The build writes into a staging folder and replaces outDir only when everything succeeded.
+        const output = atomicOutput();
+        /** Pages marked noindex (redirects, retired notes, 404) stay out of the sitemap. */
+        const indexable = (page: string) => {
+          const file = join(output.buildDir(), decodeURIComponent(new URL(page).pathname), 'index.html');
+          return !existsSync(file) || !readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+        };
+        const root = fileURLToPath(astroConfig.root);
+        // The Markdown plugins must know the vault's folder before any note renders (link-context.ts).
+        declareVaultRoot(resolve(root, config.contentDir));
+        const astro = astroOptions(config);
+        const folders = outputFolders(root);
+        updateConfig({
+          ...astro,
+          ...folders,
+          build: { ...astro.build, ...folders.build },
+          // In `astro:build:done`: hardening runs after media (which copies the files it sanitizes);
+          // `output` publishes the finished site, so it must stay the last integration, after every
+          // other hook — and after any an author adds to astro.config.mjs: it checks that it is.
+          integrations: [mdx(), sitemap({ filter: indexable }), media(), hardening(), pagefind(), output],
+          vite: {
+            plugins: [
+              {
+                name: 'garden-config',
+                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+                load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
+              },
+            ],
+            // The reading scripts are one small cached file rather than a copy inlined in every page.
+            build: {
+              assetsInlineLimit: 0,
+              // Mermaid's largest chunk is about 650 kB; it loads only on a page with a diagram, so a
+              // build's log need not warn about it every time.
+              chunkSizeWarningLimit: 800,
+            },
+          },
+        });
+      },
+    },
+  };
+}
+
+/**
+ * GARDEN_OUT_DIR / GARDEN_CACHE_DIR let tests build fixture vaults side by side. Set here, after Astro
+ * resolved its folders, so the client and server folders inside the out dir move with it.
+ */
+function outputFolders(root: string) {
+  const folder = (path: string) => pathToFileURL(resolve(root, path) + '/');
+  const out = process.env.GARDEN_OUT_DIR;
+  const cache = process.env.GARDEN_CACHE_DIR;
+  return {
+    ...(out ? { outDir: folder(out) } : {}),
+    build: out ? { client: folder(join(out, 'client')), server: folder(join(out, 'server')) } : {},
+    ...(cache ? { cacheDir: folder(cache) } : {}),
+  };
+}
