@@ -1,7 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import atomicOutput from './src/integrations/atomic-output.ts';
@@ -21,8 +19,14 @@ const output = atomicOutput();
  * @param {string} page
  */
 function indexable(page) {
-  const file = join(output.buildDir(), decodeURIComponent(new URL(page).pathname), 'index.html');
-  return !existsSync(file) || !readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+  // The route table knows every page before it is written (src/lib/routes.ts); the vault loader hands
+  // it over on globalThis (src/garden/route-handoff.ts), as the config cannot import the loader's modules.
+  /** @type {import('./src/garden/route-handoff.ts').RouteHandoff | undefined} */
+  const routes = Reflect.get(globalThis, Symbol.for('study-garden.routes'));
+  if (!routes) throw new Error('The sitemap needs the route table, which the vault loader hands over');
+  const indexed = routes.indexed(decodeURIComponent(new URL(page).pathname));
+  if (indexed === undefined) throw new Error(`The sitemap lists ${page}, which is in no route of the route table`);
+  return indexed;
 }
 
 export default defineConfig({
