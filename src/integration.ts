@@ -5,7 +5,6 @@
  * the site's other integrations in their order, sets Astro's options, and hands the checked options to
  * pages, components and the content config through one virtual module, `virtual:garden/config`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -16,6 +15,7 @@ import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
 import pagefind from './integrations/pagefind.ts';
+import { routeHandoff } from './garden/route-handoff.ts';
 import { themeScriptHash } from './lib/theme.ts';
 import { declareVaultRoot } from './markdown/link-context.ts';
 import { markdownProcessor } from './markdown/processor.ts';
@@ -87,10 +87,17 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
         // The build writes into a staging folder and replaces outDir only when everything succeeded.
         const output = atomicOutput();
-        /** Pages marked noindex (redirects, retired notes, 404) stay out of the sitemap. */
+        /**
+         * Pages that are not indexed (redirects, retired URLs, 404) stay out of the sitemap. The route
+         * table knows every page before it is written (src/lib/routes.ts); the vault loader hands it over
+         * (src/garden/route-handoff.ts).
+         */
         const indexable = (page: string) => {
-          const file = join(output.buildDir(), decodeURIComponent(new URL(page).pathname), 'index.html');
-          return !existsSync(file) || !readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex">');
+          const routes = routeHandoff();
+          if (!routes) throw new Error('The sitemap needs the route table, which the vault loader hands over');
+          const indexed = routes.indexed(decodeURIComponent(new URL(page).pathname));
+          if (indexed === undefined) throw new Error(`The sitemap lists ${page}, which is in no route of the route table`);
+          return indexed;
         };
         const root = fileURLToPath(astroConfig.root);
         // The Markdown plugins must know the vault's folder before any note renders (link-context.ts).

@@ -8,7 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gardenConfig } from './garden-config.ts';
 import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/url-lock.ts';
-import { formatProblems, listVaultFiles, loadVault, servedUrls } from '../lib/vault.ts';
+import { buildGarden } from '../lib/garden.ts';
+import { routeTable, servedUrls } from '../lib/routes.ts';
+import { formatProblems, listVaultFiles, loadVault } from '../lib/vault.ts';
 
 const projectRoot = process.cwd();
 const siteConfig = await gardenConfig(projectRoot);
@@ -34,7 +36,10 @@ try {
 } catch {
   // No lock yet: this run creates it.
 }
-const updated = lockServedUrls(existing, servedUrls(vault.notes.map((entry) => entry.note)));
+const updated = lockServedUrls(
+  existing,
+  servedUrls(routeTable(buildGarden(vault.notes.map((entry) => entry.note)), existing.retired)),
+);
 const added = updated.published.filter((url) => !existing.published.includes(url));
 writeFileSync(join(projectRoot, lockFile), formatUrlLock(updated));
 console.log(

@@ -2,10 +2,10 @@
  * What the study pages of a course are made of, from the garden model: its terms, its timelines
  * merged, its briefs. Shared by the glossary, timeline, flashcards and study-sheet routes.
  */
-import type { Course, Garden } from '../lib/garden.ts';
+import type { Course } from '../lib/garden.ts';
+import type { Route } from '../lib/routes.ts';
 import { mergeTimelines } from '../lib/course-tools.ts';
 import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note.ts';
-import { routeParamForUrl } from '../lib/url.ts';
 
 export interface CourseMaterial {
   course: Course;
@@ -27,23 +27,13 @@ export function courseMaterial(course: Course): CourseMaterial {
   };
 }
 
-/** Route parameters for a page below each course note's URL. */
-export function coursePaths(garden: Garden) {
-  return garden.courses.flatMap((course) => {
-    const param = routeParamForUrl(course.note.url);
-    return param === undefined
-      ? []
-      : [{ params: { course: param }, props: { course: course.note.vaultPath }, cacheKey: garden.pageKeys.course(course) }];
-  });
-}
-
 export function courseEvents(material: CourseMaterial) {
   return mergeTimelines(material.timelines);
 }
 
-/** The course a course page was generated for (from `coursePaths`' props). */
-export function courseOfPage(garden: Garden, props: Record<string, unknown>): Course {
-  const course = garden.courses.find((candidate) => candidate.note.vaultPath === props.course);
-  if (!course) throw new Error(`No course ${String(props.course)}`);
-  return course;
+/** The course a course tool page was generated for (its route, src/lib/routes.ts). */
+export function courseOfPage(props: Record<string, unknown>): Course {
+  const { route } = props as { route: Route };
+  if (route.kind !== 'course-tool') throw new Error(`${route.url} is not a course page`);
+  return route.course;
 }

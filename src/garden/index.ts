@@ -3,33 +3,40 @@
  * same promise), never recomputed per page. The dev server rebuilds it per request instead, so an
  * edited note shows on the next reload.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildGarden, type Garden } from '../lib/garden.ts';
-import { parseUrlLock, type UrlLock } from '../lib/url-lock.ts';
 import siteConfig from 'virtual:garden/config';
+import { routeTable, staticPaths, type Route } from '../lib/routes.ts';
+import { routeHandoff } from './route-handoff.ts';
 
-let built: Promise<Garden> | undefined;
+let built: Promise<{ garden: Garden; routes: Route[] }> | undefined;
 
 const load = () =>
-  getCollection('notes').then((entries) =>
-    buildGarden(
+  getCollection('notes').then((entries) => {
+    const garden = buildGarden(
       entries.map((entry) => entry.data),
       { lang: siteConfig.lang },
-    ),
-  );
+    );
+    // The retired URLs come from the URL lock the loader has read and checked.
+    return { garden, routes: routeTable(garden, routeHandoff()?.retired ?? [], garden.pageKeys) };
+  });
 
-export function getGarden(): Promise<Garden> {
+function model() {
   if (import.meta.env.DEV) return load();
   built ??= load();
   return built;
 }
 
-/** URLs retired in the URL lock: each serves a page that says so (the loader has checked the file). */
-export async function getRetiredUrls(): Promise<UrlLock['retired']> {
-  if (!siteConfig.urlLock) return [];
-  const text = await readFile(join(process.cwd(), siteConfig.urlLock), 'utf8').catch(() => undefined);
-  const parsed = text === undefined ? undefined : parseUrlLock(text);
-  return parsed?.ok ? parsed.lock.retired : [];
+export async function getGarden(): Promise<Garden> {
+  return (await model()).garden;
+}
+
+/** Every page of the site (src/lib/routes.ts), with its props and cache key. */
+export async function getRoutes(): Promise<Route[]> {
+  return (await model()).routes;
+}
+
+/** A page file's `getStaticPaths`: its routes of the route table, each route the page's props. */
+export async function pathsOf<Name extends string>(source: string, paramName: Name) {
+  return staticPaths(await getRoutes(), source, paramName);
 }

@@ -21,10 +21,9 @@ import {
 } from './limits.ts';
 import { readNote, renderableBody, reservedIds, type NoteData, type NoteOutcome, type TermNote, type UrlLines } from './note.ts';
 import { scanNote, type NoteRegion, type ScannedNote, type WrittenLink } from './scan.ts';
-import { tagProblem, tagUrl } from './tags.ts';
+import { tagProblem } from './tags.ts';
 import { createTermMatcher, type TermMatcher } from './terms.ts';
-import { reservedUrlProblem, shortText, shortUrl, SITE_URLS } from './reserved-urls.ts';
-import type { ServedUrls } from './url-lock.ts';
+import { reservedUrlProblem, shortText, shortUrl } from './reserved-urls.ts';
 import { type Problem, uncheckedVaultPath, type VaultPath } from './types.ts';
 import { urlKey } from './url.ts';
 
@@ -708,13 +707,4 @@ function compareProblems(a: Problem, b: Problem): number {
 export function formatProblems(problems: readonly Problem[]): string {
   // A problem of the whole vault (file '') is said without a file.
   return problems.map((p) => (p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}` : p.message)).join('\n');
-}
-
-/** Every URL the site serves: its own pages (SITE_URLS), the notes' pages and their redirects (old URLs). */
-export function servedUrls(notes: readonly NoteData[]): ServedUrls {
-  const tags = [...new Set(notes.filter((note) => !note.hidden).flatMap((note) => note.tags))].map(tagUrl);
-  const pages = [
-    ...new Set([...SITE_URLS, ...notes.map((note) => note.url), ...toolUrls(notes).map((tool) => tool.url), ...tags]),
-  ];
-  return { pages, redirects: notes.flatMap((note) => note.redirects) };
 }

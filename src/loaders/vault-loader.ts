@@ -26,14 +26,16 @@ import {
   runScanJob,
   type ReadVault,
   type StoredScan,
-  servedUrls,
   type LoadedVault,
   type PublishedNote,
   type ScanFailure,
   lineOf,
   withoutFailedScans,
 } from '../lib/vault.ts';
-import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock } from '../lib/url-lock.ts';
+import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock, type UrlLock } from '../lib/url-lock.ts';
+import { buildGarden } from '../lib/garden.ts';
+import { routeTable, servedUrls } from '../lib/routes.ts';
+import { setRouteHandoff } from '../garden/route-handoff.ts';
 import { setPublishedMedia } from '../integrations/media.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE, failureMessage } from '../lib/limits.ts';
@@ -164,7 +166,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     read = withoutFailedScans(read, failures, loadOptions);
     const vault = completeVault(read, scans, loadOptions);
     for (const warning of vault.warnings) logger.warn(formatProblems([warning]));
-    const lockProblems = options.urlLock ? await checkLock(projectRoot, options.urlLock, vault, logger) : [];
+    const lockProblems = await checkRoutes(projectRoot, options.urlLock, vault, logger);
     if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
     await writeScanCache(context, scanCache.keys, scans);
     setLinkContext(createLinkContext(root, vault.links, vault.notes));
@@ -400,21 +402,32 @@ async function rendererSources(projectRoot: string): Promise<string[]> {
   return Promise.all(files.sort().map((file) => readFile(file, 'utf8').catch(() => '')));
 }
 
-/** Every locked URL must still be served (by a page, a redirect or a retirement). */
-async function checkLock(
+/**
+ * The route table of the vault and the URL lock's retired URLs, handed to the pages and the sitemap;
+ * and every locked URL must still be served (by a page, a redirect or a retirement).
+ */
+async function checkRoutes(
   projectRoot: string,
   lockFile: string,
   vault: LoadedVault,
   logger: LoaderContext['logger'],
 ): Promise<Problem[]> {
-  const text = await readFile(join(projectRoot, lockFile), 'utf8').catch(() => undefined);
+  const garden = buildGarden(vault.notes.map((entry) => entry.note));
+  const handOver = (retired: UrlLock['retired']) => {
+    const routes = routeTable(garden, retired);
+    setRouteHandoff(routes, retired);
+    return routes;
+  };
+  const text = lockFile ? await readFile(join(projectRoot, lockFile), 'utf8').catch(() => undefined) : undefined;
   if (text === undefined) {
-    logger.warn(`There is no URL lock (${lockFile}) yet: run \`npm run urls\` to lock the URLs this site publishes.`);
+    handOver([]);
+    if (lockFile)
+      logger.warn(`There is no URL lock (${lockFile}) yet: run \`npm run urls\` to lock the URLs this site publishes.`);
     return [];
   }
   const parsed = parseUrlLock(text);
   if (!parsed.ok) return [{ file: lockFile, message: parsed.reason }];
-  const served = servedUrls(vault.notes.map((entry) => entry.note));
+  const served = servedUrls(handOver(parsed.lock.retired));
   const check = checkUrlLock(parsed.lock, served);
   const foreign = foreignLockMessage(parsed.lock, served, check, lockFile);
   if (foreign) return [{ file: lockFile, message: foreign }];

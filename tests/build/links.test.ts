@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
-import { listVaultFiles, loadVault, servedUrls } from '../../src/lib/vault.ts';
+import { buildGarden } from '../../src/lib/garden.ts';
+import { routeTable, servedUrls } from '../../src/lib/routes.ts';
+import { listVaultFiles, loadVault } from '../../src/lib/vault.ts';
 
 let build: BuildResult;
 const page = (url: string) => parsePage(readPage(build.outDir, url));
@@ -194,7 +196,7 @@ describe('the URLs the vault serves', () => {
       paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })),
       { attachments, brokenLinks: 'warn' },
     );
-    const served = servedUrls(vault.notes.map((entry) => entry.note));
+    const served = servedUrls(routeTable(buildGarden(vault.notes.map((entry) => entry.note)), []));
     const built = listFiles(build.outDir)
       .filter((file) => file.endsWith('index.html'))
       .map((file) => `/${file.replace(/index\.html$/, '')}`);

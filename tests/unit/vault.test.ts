@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vaultPath } from '../../src/lib/types.ts';
-import { formatProblems, isNotePath, loadVault, servedUrls } from '../../src/lib/vault.ts';
+import { formatProblems, isNotePath, loadVault } from '../../src/lib/vault.ts';
 
 const file = (path: string, text: string) => ({ path: vaultPath(path), text });
 const published = (extra = '') => `---\ndg-publish: true\n${extra}\n---\nBody`;
@@ -80,22 +80,6 @@ describe('vault files', () => {
     expect(isNotePath('Course/.hidden.md')).toBe(false);
     expect(isNotePath('node_modules/x/README.md')).toBe(false);
     expect(isNotePath('Course/image.png')).toBe(false);
-  });
-});
-
-describe('servedUrls', () => {
-  const notesOf = (...files: { path: ReturnType<typeof vaultPath>; text: string }[]) =>
-    loadVault(files).notes.map((entry) => entry.note);
-
-  it('serves /tags/ in a vault without tags, as the site builds it: the URL a course page links to stays', () => {
-    const { pages } = servedUrls(notesOf(file('A.md', published())));
-    expect(pages).toContain('/tags/');
-    expect(pages.filter((url) => url.startsWith('/tags/'))).toEqual(['/tags/']);
-  });
-
-  it('serves every tag page of a listed note beside it', () => {
-    const { pages } = servedUrls(notesOf(file('A.md', published('tags: [cold-war]'))));
-    expect(pages.filter((url) => url.startsWith('/tags/')).sort()).toEqual(['/tags/', '/tags/cold-war/']);
   });
 });
 
