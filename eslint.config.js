@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 /** `x as never` silences every type error at once: type the code instead. */
 const noAsNever = {
   selector: 'TSAsExpression > TSNeverKeyword, TSAsExpression > TSArrayType > TSNeverKeyword',
-  message: 'No `as never`: type the value (a branded path or URL has a checked constructor in src/lib/types.ts).',
+  message: 'No `as never`: type the value (a branded path or URL has a checked constructor in src/lib/util/types.ts).',
 };
 
 export default defineConfig(

@@ -16,7 +16,7 @@ import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
-import { themeScriptHash } from './lib/theme.ts';
+import { themeScriptHash } from './lib/site/theme.ts';
 import { declareVaultRoot } from './markdown/link-context.ts';
 import { markdownProcessor } from './markdown/processor.ts';
 
@@ -51,7 +51,7 @@ function astroOptions(config: GardenConfig): ConfigUpdate {
       processor: markdownProcessor(config.markdownProcessor),
     },
     devToolbar: { enabled: false },
-    // A rebuild copies the pages of unchanged notes from the last build (their keys: src/lib/page-keys.ts).
+    // A rebuild copies the pages of unchanged notes from the last build (their keys: src/lib/site/page-keys.ts).
     experimental: { incrementalBuild: true },
     // A Content Security Policy in every page: Astro hashes its own scripts and styles; the inline theme
     // script is allowed by its hash; Pagefind needs WebAssembly and a worker from a blob.
@@ -89,7 +89,7 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
         const output = atomicOutput();
         /**
          * Pages that are not indexed (redirects, retired URLs, 404) stay out of the sitemap. The route
-         * table knows every page before it is written (src/lib/routes.ts); the vault loader hands it over
+         * table knows every page before it is written (src/lib/site/routes.ts); the vault loader hands it over
          * (src/garden/route-handoff.ts).
          */
         const indexable = (page: string) => {

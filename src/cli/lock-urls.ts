@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gardenConfig } from './garden-config.ts';
-import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/url-lock.ts';
-import { buildGarden } from '../lib/garden.ts';
-import { routeTable, servedUrls } from '../lib/routes.ts';
-import { formatProblems, listVaultFiles, loadVault } from '../lib/vault.ts';
+import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/site/url-lock.ts';
+import { buildGarden } from '../lib/site/garden.ts';
+import { routeTable, servedUrls } from '../lib/site/routes.ts';
+import { formatProblems, listVaultFiles, loadVault } from '../lib/vault/vault.ts';
 
 const projectRoot = process.cwd();
 const siteConfig = await gardenConfig(projectRoot);

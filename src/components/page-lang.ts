@@ -3,7 +3,7 @@
  * before anything renders (its components, and the study components an `.mdx` note uses without
  * props, all read it here); every other page is in the site's language.
  */
-import { translator, type Translator } from '../lib/i18n.ts';
+import { translator, type Translator } from '../lib/site/i18n.ts';
 import siteConfig from 'virtual:garden/config';
 
 export function pageLang(locals: App.Locals): string {

@@ -5,8 +5,8 @@
  * tests use it too.
  */
 import { z } from 'zod';
-import { canonicalLang } from '../lib/i18n.ts';
-import { DEFAULT_MAX_NOTE_SIZE } from '../lib/limits.ts';
+import { canonicalLang } from '../lib/site/i18n.ts';
+import { DEFAULT_MAX_NOTE_SIZE } from '../lib/vault/limits.ts';
 
 /** A BCP 47 tag, canonicalised (`pt-br` → `pt-BR`); an invalid one is an error that says what to write. */
 const languageTag = z.string({ error: 'must be a language tag such as en or pt-BR' }).transform((value, ctx) => {
@@ -51,12 +51,12 @@ export const gardenOptionsSchema = z.strictObject(
      */
     markdownProcessor: z.enum(['unified', 'satteri'], { error: "must be 'satteri' or 'unified'" }).default('satteri'),
     /**
-     * The language of the site (BCP 47: `en`, `pt-BR`): `<html lang>`, the interface text (src/lib/i18n.ts)
+     * The language of the site (BCP 47: `en`, `pt-BR`): `<html lang>`, the interface text (src/lib/site/i18n.ts)
      * and dates. A note's own `lang` property sets its page's.
      */
     lang: languageTag.default('en'),
     /**
-     * The largest note, in MB: a larger note is an error naming it, never parsed (src/lib/limits.ts has
+     * The largest note, in MB: a larger note is an error naming it, never parsed (src/lib/vault/limits.ts has
      * the other limits, which are fixed).
      */
     maxNoteSize: z

@@ -2,10 +2,10 @@
  * What the study pages of a course are made of, from the garden model: its terms, its timelines
  * merged, its briefs. Shared by the glossary, timeline, flashcards and study-sheet routes.
  */
-import type { Course } from '../lib/garden.ts';
-import type { Route } from '../lib/routes.ts';
-import { mergeTimelines } from '../lib/course-tools.ts';
-import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note.ts';
+import type { Course } from '../lib/site/garden.ts';
+import type { Route } from '../lib/site/routes.ts';
+import { mergeTimelines } from '../lib/site/course-tools.ts';
+import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note/note.ts';
 
 export interface CourseMaterial {
   course: Course;
@@ -31,7 +31,7 @@ export function courseEvents(material: CourseMaterial) {
   return mergeTimelines(material.timelines);
 }
 
-/** The course a course tool page was generated for (its route, src/lib/routes.ts). */
+/** The course a course tool page was generated for (its route, src/lib/site/routes.ts). */
 export function courseOfPage(props: Record<string, unknown>): Course {
   const { route } = props as { route: Route };
   if (route.kind !== 'course-tool') throw new Error(`${route.url} is not a course page`);

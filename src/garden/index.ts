@@ -4,9 +4,9 @@
  * edited note shows on the next reload.
  */
 import { getCollection } from 'astro:content';
-import { buildGarden, type Garden } from '../lib/garden.ts';
+import { buildGarden, type Garden } from '../lib/site/garden.ts';
 import siteConfig from 'virtual:garden/config';
-import { routeTable, staticPaths, type Route } from '../lib/routes.ts';
+import { routeTable, staticPaths, type Route } from '../lib/site/routes.ts';
 import { routeHandoff } from './route-handoff.ts';
 
 let built: Promise<{ garden: Garden; routes: Route[] }> | undefined;
@@ -31,7 +31,7 @@ export async function getGarden(): Promise<Garden> {
   return (await model()).garden;
 }
 
-/** Every page of the site (src/lib/routes.ts), with its props and cache key. */
+/** Every page of the site (src/lib/site/routes.ts), with its props and cache key. */
 export async function getRoutes(): Promise<Route[]> {
   return (await model()).routes;
 }

@@ -4,7 +4,7 @@
  * the sitemap filter (src/integration.ts). It lives on globalThis because Astro loads the config, the
  * content loader and the pages as separate module graphs in one process.
  */
-import { indexedUrls, type RetiredUrl, type Route } from '../lib/routes.ts';
+import { indexedUrls, type RetiredUrl, type Route } from '../lib/site/routes.ts';
 
 export interface RouteHandoff {
   retired: readonly RetiredUrl[];

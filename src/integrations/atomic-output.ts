@@ -1,5 +1,5 @@
 /**
- * Atomic output (src/lib/atomic-output.ts): `astro build` writes into a staging folder beside the
+ * Atomic output (src/lib/output/atomic-output.ts): `astro build` writes into a staging folder beside the
  * out dir — Astro empties its out dir when it starts writing pages, so a build that failed there would
  * otherwise leave a site without its pages — and the finished site replaces the out dir only after
  * every `astro:build:done` hook succeeded. Hence this integration MUST STAY THE LAST ONE in
@@ -9,7 +9,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { outputFolders, recoverySteps, swapSteps, type OutputFolders, type Step } from '../lib/atomic-output.ts';
+import { outputFolders, recoverySteps, swapSteps, type OutputFolders, type Step } from '../lib/output/atomic-output.ts';
 
 const NAME = 'garden-atomic-output';
 

@@ -1,8 +1,8 @@
 /**
  * After Astro writes the site: every SVG file it publishes from the vault — copied by Astro's image
  * pipeline to `_astro/` (`![[x.svg]]`, `![](x.svg)`) or by the media integration to `_media/`
- * (`[[x.svg]]`) — is rebuilt by the SVG sanitizer (src/lib/svg-sanitize.ts), and the `_headers`
- * file a static host reads is written (src/lib/security-headers.ts).
+ * (`[[x.svg]]`) — is rebuilt by the SVG sanitizer (src/lib/output/svg-sanitize.ts), and the `_headers`
+ * file a static host reads is written (src/lib/output/security-headers.ts).
  *
  * Every SVG of the output is sanitized except the site's own files copied from `public/`
  * (favicon.svg), so an SVG reaching the output by some other road is covered too. An SVG that
@@ -15,11 +15,11 @@ import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { MEDIA_PREFIX, mediaPath } from '../lib/media.ts';
-import { headersFile, metaPolicy } from '../lib/security-headers.ts';
-import { sanitizeSvg } from '../lib/svg-sanitize.ts';
-import type { Problem } from '../lib/types.ts';
-import { formatProblems } from '../lib/vault.ts';
+import { MEDIA_PREFIX, mediaPath } from '../lib/render/media.ts';
+import { headersFile, metaPolicy } from '../lib/output/security-headers.ts';
+import { sanitizeSvg } from '../lib/output/svg-sanitize.ts';
+import type { Problem } from '../lib/util/types.ts';
+import { formatProblems } from '../lib/vault/vault.ts';
 import { publishedMediaRoot } from './media.ts';
 
 /** Every file below a folder, as POSIX paths relative to it; dot entries and node_modules skipped when asked. */

@@ -1,5 +1,5 @@
 /**
- * Publishes the vault files that published notes embed or link (videos, sounds, PDFs; src/lib/media.ts)
+ * Publishes the vault files that published notes embed or link (videos, sounds, PDFs; src/lib/render/media.ts)
  * at their media URL: copied into the build, served by the dev server. The vault loader says which
  * files (the only ones: nothing else of the vault is served); it lives on globalThis because Astro
  * loads the config and the content loader as separate module graphs in one process.
@@ -9,7 +9,7 @@ import { copyFile, mkdir, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { MEDIA_PREFIX, mediaPath } from '../lib/media.ts';
+import { MEDIA_PREFIX, mediaPath } from '../lib/render/media.ts';
 
 const KEY = Symbol.for('study-garden.published-media');
 type WithMedia = typeof globalThis & { [KEY]?: { root: string; files: ReadonlySet<string> } };

@@ -12,11 +12,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import type { NoteData } from '../lib/note.ts';
-import type { Problem, VaultPath } from '../lib/types.ts';
-import { glossaryNames } from '../lib/garden-terms.ts';
-import { renderableBody } from '../lib/note.ts';
-import { createTermMatcher } from '../lib/terms.ts';
+import type { NoteData } from '../lib/note/note.ts';
+import type { Problem, VaultPath } from '../lib/util/types.ts';
+import { glossaryNames } from '../lib/note/glossary.ts';
+import { renderableBody } from '../lib/note/note.ts';
+import { createTermMatcher } from '../lib/syntax/terms.ts';
 import {
   formatProblems,
   isNotePath,
@@ -31,14 +31,14 @@ import {
   type ScanFailure,
   lineOf,
   withoutFailedScans,
-} from '../lib/vault.ts';
-import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock, type UrlLock } from '../lib/url-lock.ts';
-import { buildGarden } from '../lib/garden.ts';
-import { routeTable, servedUrls } from '../lib/routes.ts';
+} from '../lib/vault/vault.ts';
+import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock, type UrlLock } from '../lib/site/url-lock.ts';
+import { buildGarden } from '../lib/site/garden.ts';
+import { routeTable, servedUrls } from '../lib/site/routes.ts';
 import { setRouteHandoff } from '../garden/route-handoff.ts';
 import { setPublishedMedia } from '../integrations/media.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
-import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE, failureMessage } from '../lib/limits.ts';
+import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE, failureMessage } from '../lib/vault/limits.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
@@ -53,7 +53,7 @@ export interface VaultLoaderOptions {
   renderWorkers?: 'auto' | number;
   /** Which Markdown processor renders the notes (workers build the same one); part of the render cache's key. */
   markdownProcessor: MarkdownProcessorName;
-  /** The largest note, in MB (src/lib/limits.ts has the default). */
+  /** The largest note, in MB (src/lib/vault/limits.ts has the default). */
   maxNoteSize?: number;
 }
 
@@ -84,7 +84,7 @@ const DEV_SYNC_DEBOUNCE_MS = 50;
 export function vaultLoader(options: VaultLoaderOptions): Loader {
   return {
     name: 'garden-vault',
-    // The loader validates and normalises notes itself (src/lib/schema.ts), collecting every problem;
+    // The loader validates and normalises notes itself (src/lib/note/schema.ts), collecting every problem;
     // this schema only gives pages the type of what it stores.
     schema: z.custom<NoteData>(() => true),
     async load(context) {
@@ -273,7 +273,7 @@ async function prepareEntry(
     const assetImports = rendered?.metadata?.imagePaths ?? [];
     const outside = await imagesOutside(root, id, assetImports);
     if (outside.length > 0) {
-      // Never reached while every image goes through the vault's file list (src/lib/link-render.ts).
+      // Never reached while every image goes through the vault's file list (src/lib/render/link-render.ts).
       return { problem: { file: filePath, message: `images outside the vault may not be published: ${outside.join(', ')}` } };
     }
     return {

@@ -4,12 +4,12 @@
  * resolver and the term matcher are rebuilt here by the same src/lib code) before rendering.
  */
 import { parentPort } from 'node:worker_threads';
-import { glossaryNames } from '../lib/garden-terms.ts';
-import { headingKey } from '../lib/headings.ts';
-import { createVaultLinks, type LinkTargetNote } from '../lib/links.ts';
-import type { NoteData, TermNote } from '../lib/note.ts';
-import { createTermMatcher, type TermMatcher } from '../lib/terms.ts';
-import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault.ts';
+import { glossaryNames } from '../lib/note/glossary.ts';
+import { headingKey } from '../lib/syntax/headings.ts';
+import { createVaultLinks, type LinkTargetNote } from '../lib/syntax/links.ts';
+import type { NoteData, TermNote } from '../lib/note/note.ts';
+import { createTermMatcher, type TermMatcher } from '../lib/syntax/terms.ts';
+import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault/vault.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../markdown/processor.ts';
 

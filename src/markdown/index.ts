@@ -14,7 +14,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeMermaid from './rehype-mermaid.ts';
-import { MERMAID_LANGUAGE } from '../lib/mermaid.ts';
+import { MERMAID_LANGUAGE } from '../lib/render/mermaid.ts';
 import rehypeMath from './rehype-math.ts';
 import rehypeMedia from './rehype-media.ts';
 import remarkMath from 'remark-math';
@@ -27,12 +27,12 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
-import { codeStyleClasses } from '../lib/code-highlight.ts';
-import { ANCHOR_PROPERTIES, anchorContent, anchorLabel } from '../lib/heading-anchor.ts';
+import { codeStyleClasses } from '../lib/render/code-highlight.ts';
+import { ANCHOR_PROPERTIES, anchorContent, anchorLabel } from '../lib/render/heading-anchor.ts';
 
 /**
  * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
- * colours are the stylesheet's, and classes instead of inline styles (src/lib/code-highlight.ts).
+ * colours are the stylesheet's, and classes instead of inline styles (src/lib/render/code-highlight.ts).
  */
 export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [codeStyleClasses] };
 
@@ -67,7 +67,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingIds,
   [
     rehypeAutolinkHeadings,
-    // The `#` link of src/lib/heading-anchor.ts: the library adds the `href`.
+    // The `#` link of src/lib/render/heading-anchor.ts: the library adds the `href`.
     {
       behavior: 'append',
       properties: ANCHOR_PROPERTIES,

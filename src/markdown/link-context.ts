@@ -13,12 +13,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, sep } from 'node:path';
-import { glossaryNames } from '../lib/garden-terms.ts';
-import type { LinkContext } from '../lib/link-render.ts';
-import type { VaultLinks } from '../lib/links.ts';
-import type { NoteData } from '../lib/note.ts';
-import { createTermMatcher } from '../lib/terms.ts';
-import type { VaultPath } from '../lib/types.ts';
+import { glossaryNames } from '../lib/note/glossary.ts';
+import type { LinkContext } from '../lib/render/link-render.ts';
+import type { VaultLinks } from '../lib/syntax/links.ts';
+import type { NoteData } from '../lib/note/note.ts';
+import { createTermMatcher } from '../lib/syntax/terms.ts';
+import type { VaultPath } from '../lib/util/types.ts';
 
 export type { LinkContext };
 

@@ -1,8 +1,8 @@
-/** ```mermaid blocks become a diagram figure (src/lib/mermaid.ts), with its node links resolved now. */
+/** ```mermaid blocks become a diagram figure (src/lib/render/mermaid.ts), with its node links resolved now. */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../lib/mermaid.ts';
+import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../lib/render/mermaid.ts';
 import { renderedNote } from './link-context.ts';
 
 export default function rehypeMermaid() {

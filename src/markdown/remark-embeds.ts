@@ -1,8 +1,8 @@
 /**
- * Thin remark adapter over src/lib/embeds.ts: sole `![[Note]]` blocks become the note shown in place.
+ * Thin remark adapter over src/lib/render/embeds.ts: sole `![[Note]]` blocks become the note shown in place.
  */
 import type { Root } from 'mdast';
-import { createUniqueId, expandEmbeds, pageTrail } from '../lib/embeds.ts';
+import { createUniqueId, expandEmbeds, pageTrail } from '../lib/render/embeds.ts';
 import { renderedNote } from './link-context.ts';
 
 export default function remarkEmbeds() {

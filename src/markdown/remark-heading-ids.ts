@@ -1,10 +1,10 @@
 /**
- * Heading ids from src/lib/scan.ts, set before anything else changes the tree: the ids the vault
+ * Heading ids from src/lib/syntax/scan.ts, set before anything else changes the tree: the ids the vault
  * check used for `[[Note#Heading]]` are the ids the page gets. Astro's rehypeHeadingIds keeps them.
  */
 import type { Root } from 'mdast';
-import { reservedIds } from '../lib/note.ts';
-import { headingIds } from '../lib/scan.ts';
+import { reservedIds } from '../lib/note/note.ts';
+import { headingIds } from '../lib/syntax/scan.ts';
 import { renderedNote } from './link-context.ts';
 
 export default function remarkHeadingIds() {

@@ -1,10 +1,10 @@
 /**
- * Thin remark adapter over `src/lib/tags.ts`: inline `#tags` in prose become links to their tag
+ * Thin remark adapter over `src/lib/syntax/tags.ts`: inline `#tags` in prose become links to their tag
  * pages. (The vault scan has already added them to the note's tags.)
  */
 import type { Root, Parent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { tagLinkNodes } from '../lib/tags.ts';
+import { tagLinkNodes } from '../lib/syntax/tags.ts';
 
 export default function remarkInlineTags() {
   return (tree: Root) => {

@@ -1,10 +1,10 @@
 /**
- * The first mention of each glossary term in a brief's prose links to the term (src/lib/terms.ts),
+ * The first mention of each glossary term in a brief's prose links to the term (src/lib/syntax/terms.ts),
  * unless the brief already links to that term itself.
  */
 import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { mentionsByNode, termLinkNodes } from '../lib/garden-terms.ts';
+import { mentionsByNode, termLinkNodes } from '../lib/render/term-links.ts';
 import { renderedNote } from './link-context.ts';
 
 export default function remarkTermLinks() {

@@ -1,12 +1,17 @@
 /**
- * Thin remark adapter over src/lib/link-render.ts: `[[Note]]`, `[[Note|text]]`, `[[Note#Heading]]`,
+ * Thin remark adapter over src/lib/render/link-render.ts: `[[Note]]`, `[[Note|text]]`, `[[Note#Heading]]`,
  * `[[#Heading]]`, links by alias, Markdown links to notes and files by path, `![[image.png|300]]` and
  * Markdown images `![alt](map.png)` become what the vault check resolved.
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { markdownImageReplacement, markdownLinkTarget, wikilinkReplacement, type WikilinkNode } from '../lib/link-render.ts';
-import { definitionsOf } from '../lib/scan.ts';
+import {
+  markdownImageReplacement,
+  markdownLinkTarget,
+  wikilinkReplacement,
+  type WikilinkNode,
+} from '../lib/render/link-render.ts';
+import { definitionsOf } from '../lib/syntax/scan.ts';
 import { renderedNote } from './link-context.ts';
 
 interface MarkdownNode extends WikilinkNode {

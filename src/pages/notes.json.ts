@@ -4,8 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
-import { displayTitle, summaryOf } from '../lib/note.ts';
-import { compareCodePoints } from '../lib/vault.ts';
+import { displayTitle, summaryOf } from '../lib/note/note.ts';
+import { compareCodePoints } from '../lib/vault/vault.ts';
 
 export const GET: APIRoute = async () => {
   const garden = await getGarden();

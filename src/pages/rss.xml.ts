@@ -2,9 +2,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getGarden } from '../garden/index.ts';
-import { displayTitle, summaryOf } from '../lib/note.ts';
-import { hrefForUrl } from '../lib/url.ts';
-import { compareCodePoints } from '../lib/vault.ts';
+import { displayTitle, summaryOf } from '../lib/note/note.ts';
+import { hrefForUrl } from '../lib/site/url.ts';
+import { compareCodePoints } from '../lib/vault/vault.ts';
 import siteConfig from 'virtual:garden/config';
 
 export async function GET(context: APIContext) {

@@ -3,7 +3,7 @@
  * JavaScript; with it, a click also copies the full URL and says so to screen readers.
  */
 import { say } from './island-text.ts';
-import { COPY_STATUS_ID } from '../lib/page-ids.ts';
+import { COPY_STATUS_ID } from '../lib/site/page-ids.ts';
 
 /** How long a copied link shows its mark: long enough to see, gone before the next click. */
 const COPIED_MARK_MS = 1500;

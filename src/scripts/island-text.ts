@@ -1,12 +1,12 @@
 /**
  * The interface text of the client islands, in the page's language: BaseLayout writes it into the page
- * as JSON (src/lib/i18n.ts `clientMessages`), so no island carries a dictionary of its own. Only the
+ * as JSON (src/lib/site/i18n.ts `clientMessages`), so no island carries a dictionary of its own. Only the
  * site script imports this module; the islands it loads on demand are handed `islandTextApi`, so
  * the bundler makes no separate chunk of it and a page requests one script.
  */
-import type { ClientMessages } from '../lib/i18n.ts';
-import { fill, plural, type PluralMessage, type Values } from '../lib/i18n-format.ts';
-import { ISLAND_TEXT_ID } from '../lib/page-ids.ts';
+import type { ClientMessages } from '../lib/site/i18n.ts';
+import { fill, plural, type PluralMessage, type Values } from '../lib/site/i18n-format.ts';
+import { ISLAND_TEXT_ID } from '../lib/site/page-ids.ts';
 
 let text: ClientMessages | undefined;
 

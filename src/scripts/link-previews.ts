@@ -3,10 +3,10 @@
  * and summary, from data attributes written at build time (no page fetches another). Escape or
  * leaving the link hides it. Without JavaScript the links are plain links.
  */
-import { KIND_TEXT } from '../lib/kind-text.ts';
-import type { NoteType } from '../lib/schema.ts';
+import { KIND_TEXT } from '../lib/site/kind-text.ts';
+import type { NoteType } from '../lib/note/schema.ts';
 import { say } from './island-text.ts';
-import { LINK_PREVIEW_ID } from '../lib/page-ids.ts';
+import { LINK_PREVIEW_ID } from '../lib/site/page-ids.ts';
 
 /** Hover this long before a preview shows: a pointer passing over a link shows nothing. */
 const SHOW_DELAY_MS = 350;

@@ -1,5 +1,5 @@
 /**
- * Draws the page's ```mermaid figures (src/lib/mermaid.ts). Loaded only on pages with a diagram;
+ * Draws the page's ```mermaid figures (src/lib/render/mermaid.ts). Loaded only on pages with a diagram;
  * Mermaid itself is imported when there is one to draw. Without JavaScript the figure shows the
  * diagram's source, which stays on the page below the drawing.
  *

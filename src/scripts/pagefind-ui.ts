@@ -9,7 +9,7 @@
  * indexed on its own (src/integrations/pagefind.ts). The UI's own words come from the page
  * (island-text.ts), as Pagefind's modular UI writes its summary and "All" pill in English.
  */
-import { KIND_TEXT } from '../lib/kind-text.ts';
+import { KIND_TEXT } from '../lib/site/kind-text.ts';
 import type { IslandText } from './island-text.ts';
 
 let text: IslandText;

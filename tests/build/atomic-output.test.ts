@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputFolders } from '../../src/lib/atomic-output.ts';
+import { outputFolders } from '../../src/lib/output/atomic-output.ts';
 import { PROJECT_ROOT, TMP, astroEnv, buildVault, hashTree, listFiles } from '../helpers/build.ts';
 
 const vault = join(TMP, 'atomic-vault');

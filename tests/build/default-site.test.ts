@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
-import { THEME_SCRIPT } from '../../src/lib/theme.ts';
+import { THEME_SCRIPT } from '../../src/lib/site/theme.ts';
 
 const COURSE_DIR =
   'content/Network School/Lectures, Quizzes and References/Briefs, Timelines and Study Guides/Russian History/Russian History III';

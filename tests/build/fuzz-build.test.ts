@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vaultPath } from '../../src/lib/types.ts';
-import { loadVault } from '../../src/lib/vault.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 import { FUZZ_SEED, HOSTILE, fuzzVault, type FuzzNote } from '../helpers/fuzz-vault.ts';
 import { PROJECT_ROOT, TMP, buildVault, hashTree, listFiles, type BuildResult } from '../helpers/build.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Incremental builds (experimental.incrementalBuild with the keys of src/lib/page-keys.ts): after an
+ * Incremental builds (experimental.incrementalBuild with the keys of src/lib/site/page-keys.ts): after an
  * author edits one note, a rebuild on the warm cache copies the pages of unchanged notes and gives
  * exactly what a clean build of the edited vault gives, byte for byte.
  */

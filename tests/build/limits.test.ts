@@ -1,12 +1,12 @@
 /**
- * Notes over the limits (src/lib/limits.ts) in a real build: an alias bomb, 10 000-deep quotes and
+ * Notes over the limits (src/lib/vault/limits.ts) in a real build: an alias bomb, 10 000-deep quotes and
  * lists, a note over the size limit and one with too many headings stop the build with a `file:line`
  * problem each, beside an ordinary dead link in another note, quickly and without a stack trace.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { MAX_HEADINGS, MAX_NESTING } from '../../src/lib/limits.ts';
+import { MAX_HEADINGS, MAX_NESTING } from '../../src/lib/vault/limits.ts';
 import { TMP, buildVault, type BuildResult } from '../helpers/build.ts';
 
 const VAULT = join(TMP, 'limits-vault');

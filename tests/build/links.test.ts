@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
-import { buildGarden } from '../../src/lib/garden.ts';
-import { routeTable, servedUrls } from '../../src/lib/routes.ts';
-import { listVaultFiles, loadVault } from '../../src/lib/vault.ts';
+import { buildGarden } from '../../src/lib/site/garden.ts';
+import { routeTable, servedUrls } from '../../src/lib/site/routes.ts';
+import { listVaultFiles, loadVault } from '../../src/lib/vault/vault.ts';
 
 let build: BuildResult;
 const page = (url: string) => parsePage(readPage(build.outDir, url));

@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
-import { renderableBody } from '../../src/lib/note.ts';
-import type { VaultPath } from '../../src/lib/types.ts';
-import { listVaultFiles, loadVault } from '../../src/lib/vault.ts';
+import { renderableBody } from '../../src/lib/note/note.ts';
+import type { VaultPath } from '../../src/lib/util/types.ts';
+import { listVaultFiles, loadVault } from '../../src/lib/vault/vault.ts';
 import { createLinkContext, setLinkContext } from '../../src/markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../../src/markdown/processor.ts';
 

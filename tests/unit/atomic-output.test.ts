@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputFolders, recoverySteps, swapSteps, type Found } from '../../src/lib/atomic-output.ts';
+import { outputFolders, recoverySteps, swapSteps, type Found } from '../../src/lib/output/atomic-output.ts';
 
 const folders = outputFolders('/site/dist');
 const nothing: Found = { out: false, outGit: false, staging: false, previous: false, previousGit: false };

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { applyBlockIds } from '../../src/lib/blocks.ts';
-import { markdownToText, parseMarkdown, plainText, scanNote } from '../../src/lib/scan.ts';
-import { vaultPath } from '../../src/lib/types.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault.ts';
+import { applyBlockIds } from '../../src/lib/syntax/blocks.ts';
+import { markdownToText, parseMarkdown, plainText, scanNote } from '../../src/lib/syntax/scan.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
 
 const blocksOf = (markdown: string, anchors = true) => {
   const tree = parseMarkdown(markdown);

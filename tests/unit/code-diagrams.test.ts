@@ -1,8 +1,8 @@
-/** Code highlighting classes and Mermaid's build-time pieces (src/lib/code-highlight.ts, src/lib/mermaid.ts). */
+/** Code highlighting classes and Mermaid's build-time pieces (src/lib/render/code-highlight.ts, src/lib/render/mermaid.ts). */
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'hast';
-import { codeStyleClasses, styleClasses } from '../../src/lib/code-highlight.ts';
-import { diagramLinks, internalLinkIds, mermaidFigure, nodeLabel } from '../../src/lib/mermaid.ts';
+import { codeStyleClasses, styleClasses } from '../../src/lib/render/code-highlight.ts';
+import { diagramLinks, internalLinkIds, mermaidFigure, nodeLabel } from '../../src/lib/render/mermaid.ts';
 
 describe('code style classes', () => {
   it('turn token roles and font styles into classes', () => {

@@ -7,7 +7,7 @@ import {
   parseCalendarDate,
   parseHistoricalDate,
   type HistoricalDate,
-} from '../../src/lib/dates.ts';
+} from '../../src/lib/note/dates.ts';
 
 const parse = (value: unknown): HistoricalDate => {
   const result = parseHistoricalDate(value);

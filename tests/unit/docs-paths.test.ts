@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 /**
- * A path of the project as prose writes it: `src/lib/url.ts`, `tests/fixtures/`, `src/pages/[...path].astro`.
+ * A path of the project as prose writes it: `src/lib/site/url.ts`, `tests/fixtures/`, `src/pages/[...path].astro`.
  * Not one inside a longer path or address (`../shared/bench/x.mjs`, `https://…/src/…`).
  */
 const PROJECT_PATH = /(?<![\w./-])(?:src|tests|bench)\/[\w.@[\]/-]*/g;
@@ -39,9 +39,9 @@ describe('paths named in the docs', () => {
   it('reads paths as prose writes them', () => {
     expect(
       namedPaths(
-        'See src/lib/url.ts, `tests/fixtures/` and src/pages/[...path].astro. Not ../shared/bench/x.mjs or src/**/*.ts.',
+        'See src/lib/site/url.ts, `tests/fixtures/` and src/pages/[...path].astro. Not ../shared/bench/x.mjs or src/**/*.ts.',
       ),
-    ).toEqual(['src/lib/url.ts', 'tests/fixtures/', 'src/pages/[...path].astro']);
+    ).toEqual(['src/lib/site/url.ts', 'tests/fixtures/', 'src/pages/[...path].astro']);
     expect([...'// src/a.ts\nconst url = "https://x.org/src/b.ts"; /* tests/c.ts */'.matchAll(COMMENT)].map((m) => m[0])).toEqual(
       ['// src/a.ts', '/* tests/c.ts */'],
     );

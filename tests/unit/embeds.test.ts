@@ -1,10 +1,10 @@
-/** Notes, sections and blocks shown in place (src/lib/embeds.ts), as mdast for both Markdown adapters. */
+/** Notes, sections and blocks shown in place (src/lib/render/embeds.ts), as mdast for both Markdown adapters. */
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { createUniqueId, embedReplacement, expandEmbeds, pageTrail } from '../../src/lib/embeds.ts';
-import type { LinkContext } from '../../src/lib/link-render.ts';
-import { parseMarkdown, plainText } from '../../src/lib/scan.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { createUniqueId, embedReplacement, expandEmbeds, pageTrail } from '../../src/lib/render/embeds.ts';
+import type { LinkContext } from '../../src/lib/render/link-render.ts';
+import { parseMarkdown, plainText } from '../../src/lib/syntax/scan.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { draft, linkContextOf, note } from '../helpers/vault.ts';
 
 const SOURCE = [

@@ -9,9 +9,9 @@ import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { tagUrl } from '../../src/lib/tags.ts';
-import { vaultPath } from '../../src/lib/types.ts';
-import { loadVault } from '../../src/lib/vault.ts';
+import { tagUrl } from '../../src/lib/syntax/tags.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 import { FUZZ_SEED, HOSTILE, fuzzVault } from '../helpers/fuzz-vault.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';
 

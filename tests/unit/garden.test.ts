@@ -1,8 +1,8 @@
-/** The garden model (src/lib/garden.ts): courses, reading order, backlinks, tags, redirects. */
+/** The garden model (src/lib/site/garden.ts): courses, reading order, backlinks, tags, redirects. */
 import { describe, expect, it } from 'vitest';
-import { buildGarden, groupByKind } from '../../src/lib/garden.ts';
-import { vaultPath } from '../../src/lib/types.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault.ts';
+import { buildGarden, groupByKind } from '../../src/lib/site/garden.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
 
 const note = (path: string, frontmatter = '', body = 'Body.') => ({
   path: vaultPath(path),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatHistoricalDate, parseHistoricalDate, type HistoricalDate } from '../../src/lib/dates.ts';
+import { formatCalendarDate, formatHistoricalDate, parseHistoricalDate, type HistoricalDate } from '../../src/lib/note/dates.ts';
 import {
   canonicalLang,
   clientMessages,
@@ -8,10 +8,10 @@ import {
   dictionaryLang,
   translator,
   type Messages,
-} from '../../src/lib/i18n.ts';
-import { fill, plural, splitTemplate } from '../../src/lib/i18n-format.ts';
-import { readNote } from '../../src/lib/note.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+} from '../../src/lib/site/i18n.ts';
+import { fill, plural, splitTemplate } from '../../src/lib/site/i18n-format.ts';
+import { readNote } from '../../src/lib/note/note.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { resolveGardenOptions } from '../../src/config/options.ts';
 
 const en = DICTIONARIES.en as Messages;

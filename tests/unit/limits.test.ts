@@ -1,12 +1,12 @@
 /**
- * The limits of a note (src/lib/limits.ts): each is a `file:line` problem found on the text before
+ * The limits of a note (src/lib/vault/limits.ts): each is a `file:line` problem found on the text before
  * any parser runs, every problem of the vault is still collected, and what the limits allow the
  * parsers and both Markdown processors really handle.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNoteSource, splitNote } from '../../src/lib/frontmatter.ts';
+import { parseNoteSource, splitNote } from '../../src/lib/note/frontmatter.ts';
 import {
   MAX_HEADINGS,
   MAX_NESTING,
@@ -15,10 +15,10 @@ import {
   failureMessage,
   frontmatterLimitProblems,
   sizeProblem,
-} from '../../src/lib/limits.ts';
-import { scanNote } from '../../src/lib/scan.ts';
-import { vaultPath } from '../../src/lib/types.ts';
-import { listVaultFiles, loadVault, type VaultFile } from '../../src/lib/vault.ts';
+} from '../../src/lib/vault/limits.ts';
+import { scanNote } from '../../src/lib/syntax/scan.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { listVaultFiles, loadVault, type VaultFile } from '../../src/lib/vault/vault.ts';
 import { resolveGardenOptions } from '../../src/config/options.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';

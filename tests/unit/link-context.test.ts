@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { vaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { declareVaultRoot } from '../../src/markdown/link-context.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';
 

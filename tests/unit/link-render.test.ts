@@ -1,12 +1,12 @@
-/** Obsidian links as a reader follows them (src/lib/link-render.ts): the mdast node each link becomes. */
+/** Obsidian links as a reader follows them (src/lib/render/link-render.ts): the mdast node each link becomes. */
 import { describe, expect, it } from 'vitest';
 import {
   markdownImageReplacement,
   markdownLinkTarget,
   wikilinkReplacement,
   type WikilinkNode,
-} from '../../src/lib/link-render.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+} from '../../src/lib/render/link-render.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { draft, linkContextOf, note } from '../helpers/vault.ts';
 
 const context = linkContextOf(

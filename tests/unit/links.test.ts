@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headingKey } from '../../src/lib/headings.ts';
-import { createVaultLinks, type LinkTargetNote } from '../../src/lib/links.ts';
-import { markdownHref, parseMarkdown, scanNote } from '../../src/lib/scan.ts';
-import { listVaultFiles } from '../../src/lib/vault.ts';
-import { findFirstMentions } from '../../src/lib/terms.ts';
-import { siteUrl, vaultPath } from '../../src/lib/types.ts';
-import { checkUrlLock, lockServedUrls, parseUrlLock } from '../../src/lib/url-lock.ts';
+import { headingKey } from '../../src/lib/syntax/headings.ts';
+import { createVaultLinks, type LinkTargetNote } from '../../src/lib/syntax/links.ts';
+import { markdownHref, parseMarkdown, scanNote } from '../../src/lib/syntax/scan.ts';
+import { listVaultFiles } from '../../src/lib/vault/vault.ts';
+import { findFirstMentions } from '../../src/lib/syntax/terms.ts';
+import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
+import { checkUrlLock, lockServedUrls, parseUrlLock } from '../../src/lib/site/url-lock.ts';
 
 const note = (path: string, extra: Partial<LinkTargetNote> = {}): LinkTargetNote => ({
   vaultPath: vaultPath(path),

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { vaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableVault, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stripComments } from '../../src/lib/comments.ts';
-import { createNoteIndex, parseWikilink } from '../../src/lib/links.ts';
-import { findTags } from '../../src/lib/tags.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { stripComments } from '../../src/lib/syntax/comments.ts';
+import { createNoteIndex, parseWikilink } from '../../src/lib/syntax/links.ts';
+import { findTags } from '../../src/lib/syntax/tags.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 describe('%%comments%%', () => {
   it('drops inline and multi-line comments but keeps every line', () => {

@@ -1,11 +1,19 @@
-/** The math rule both Markdown adapters share (src/lib/math.ts) and what the vault scan learns of math. */
+/** The math rule both Markdown adapters share (src/lib/render/math.ts) and what the vault scan learns of math. */
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { isInlineMath, mathOf, pageHasMath, styleAttributeHashes, texError, typeset, typesetTree } from '../../src/lib/math.ts';
-import { scanNote } from '../../src/lib/scan.ts';
-import { loadVault } from '../../src/lib/vault.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import {
+  isInlineMath,
+  mathOf,
+  pageHasMath,
+  styleAttributeHashes,
+  texError,
+  typeset,
+  typesetTree,
+} from '../../src/lib/render/math.ts';
+import { scanNote } from '../../src/lib/syntax/scan.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 const code = (tex: string, className: string[] = ['language-math']): Element => ({
   type: 'element',

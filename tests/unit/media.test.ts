@@ -1,10 +1,10 @@
-/** Embedded video, audio and PDF files (src/lib/media.ts): URLs, Obsidian's fragments, players. */
+/** Embedded video, audio and PDF files (src/lib/render/media.ts): URLs, Obsidian's fragments, players. */
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { attachmentKind, mediaElement, mediaEmbedLink, mediaPath, mediaUrl } from '../../src/lib/media.ts';
-import { loadVault } from '../../src/lib/vault.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { attachmentKind, mediaElement, mediaEmbedLink, mediaPath, mediaUrl } from '../../src/lib/render/media.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 const link = (href: string, text: string, className = ['media-embed']): Element => ({
   type: 'element',

@@ -1,13 +1,13 @@
 // One home per fact: the heading's `#` link, a note's display title and summary, and the names of
 // its kind each have one definition that every page, feed and processor uses.
 import { describe, expect, it } from 'vitest';
-import { htmlAttributes } from '../../src/lib/hast-attributes.ts';
-import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../src/lib/heading-anchor.ts';
-import { DICTIONARIES, translator } from '../../src/lib/i18n.ts';
-import { KIND_TEXT } from '../../src/lib/kind-text.ts';
-import { displayTitle, readNote, summaryOf, type NoteData } from '../../src/lib/note.ts';
-import { NOTE_TYPES } from '../../src/lib/schema.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { htmlAttributes } from '../../src/lib/render/hast-attributes.ts';
+import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../src/lib/render/heading-anchor.ts';
+import { DICTIONARIES, translator } from '../../src/lib/site/i18n.ts';
+import { KIND_TEXT } from '../../src/lib/site/kind-text.ts';
+import { displayTitle, readNote, summaryOf, type NoteData } from '../../src/lib/note/note.ts';
+import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 const note = (frontmatter: string, path = 'Course/Note.md'): NoteData => {
   const outcome = readNote(vaultPath(path), `---\ndg-publish: true\n${frontmatter}\n---\nBody`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseNoteSource } from '../../src/lib/frontmatter.ts';
-import { readNote } from '../../src/lib/note.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { parseNoteSource } from '../../src/lib/note/frontmatter.ts';
+import { readNote } from '../../src/lib/note/note.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 const read = (text: string, path = 'Course/Note.md') => readNote(vaultPath(path), text);
 

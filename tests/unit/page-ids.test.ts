@@ -1,11 +1,11 @@
-/** The site's own page ids have one home (src/lib/page-ids.ts), and no heading of a note takes one. */
+/** The site's own page ids have one home (src/lib/site/page-ids.ts), and no heading of a note takes one. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESERVED_PAGE_IDS, createHeadingSlugger } from '../../src/lib/headings.ts';
-import { COURSE_GROUP_IDS, PAGE_IDS, glossaryLetterId } from '../../src/lib/page-ids.ts';
-import { scanNote } from '../../src/lib/scan.ts';
-import { NOTE_TYPES } from '../../src/lib/schema.ts';
+import { RESERVED_PAGE_IDS, createHeadingSlugger } from '../../src/lib/syntax/headings.ts';
+import { COURSE_GROUP_IDS, PAGE_IDS, glossaryLetterId } from '../../src/lib/site/page-ids.ts';
+import { scanNote } from '../../src/lib/syntax/scan.ts';
+import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 function filesUnder(dir: string, ending: RegExp): string[] {
@@ -34,7 +34,7 @@ const SCRIPT_ID =
   /getElementById\(\s*['"`]|\.id\s*=\s*['"`]|querySelector(All)?\(\s*['"`][^'"`]*#[\w-]|setAttribute\(\s*['"](id|aria-labelledby|aria-describedby)['"],\s*['"`]/g;
 
 describe('the page ids', () => {
-  it('are written by no component, layout or page as text: each comes from src/lib/page-ids.ts', () => {
+  it('are written by no component, layout or page as text: each comes from src/lib/site/page-ids.ts', () => {
     const offenders = filesUnder('src', /\.astro$/).flatMap((file) =>
       literalIds(readFileSync(join(PROJECT_ROOT, file), 'utf8')).map((written) => `${file}: ${written}`),
     );

@@ -4,13 +4,13 @@
  * spaces, one value or a list, Obsidian Publish's `publish`, and the Digital Garden display keys.
  */
 import { describe, expect, it } from 'vitest';
-import { readNote, type NoteOutcome } from '../../src/lib/note.ts';
-import { editDistance } from '../../src/lib/links.ts';
-import { classifyType, isNearMiss, presentProperties } from '../../src/lib/properties.ts';
-import { NOTE_TYPES } from '../../src/lib/schema.ts';
-import { tagSlug, tagUrl } from '../../src/lib/tags.ts';
-import { vaultPath } from '../../src/lib/types.ts';
-import { loadVault, formatProblems } from '../../src/lib/vault.ts';
+import { readNote, type NoteOutcome } from '../../src/lib/note/note.ts';
+import { editDistance } from '../../src/lib/syntax/links.ts';
+import { classifyType, isNearMiss, presentProperties } from '../../src/lib/note/properties.ts';
+import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
+import { tagSlug, tagUrl } from '../../src/lib/syntax/tags.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
+import { loadVault, formatProblems } from '../../src/lib/vault/vault.ts';
 
 const read = (frontmatter: string, body = 'Body'): NoteOutcome =>
   readNote(vaultPath('Vault/Note.md'), `---\n${frontmatter}\n---\n${body}`);

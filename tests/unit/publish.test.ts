@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished } from '../../src/lib/publish.ts';
-import { parseNoteSource } from '../../src/lib/frontmatter.ts';
+import { isPublished } from '../../src/lib/note/publish.ts';
+import { parseNoteSource } from '../../src/lib/note/frontmatter.ts';
 
 const decide = (yaml: string) => isPublished(parseNoteSource(`---\n${yaml}\n---\nBody`).data);
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COURSE_TOOLS } from '../../src/lib/course-tools.ts';
+import { COURSE_TOOLS } from '../../src/lib/site/course-tools.ts';
 import {
   MAX_SEGMENT_BYTES,
   NOTE_ROUTE,
@@ -9,11 +9,11 @@ import {
   SITE_URLS,
   reservedUrlProblem,
   urlSegmentProblem,
-} from '../../src/lib/reserved-urls.ts';
-import { tagProblem, tagSlug, tagUrl } from '../../src/lib/tags.ts';
-import { siteUrl, vaultPath } from '../../src/lib/types.ts';
-import { parseUrlLock } from '../../src/lib/url-lock.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault.ts';
+} from '../../src/lib/site/reserved-urls.ts';
+import { tagProblem, tagSlug, tagUrl } from '../../src/lib/syntax/tags.ts';
+import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
+import { parseUrlLock } from '../../src/lib/site/url-lock.ts';
+import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 const filesBelow = (dir: string): string[] =>
@@ -26,7 +26,7 @@ describe('the reserved-URL list covers everything the site writes', () => {
   it('names every route in src/pages', () => {
     const sources = new Set(RESERVED_URLS.map((entry) => entry.source));
     const uncovered = filesBelow(join(PROJECT_ROOT, 'src/pages')).filter((file) => file !== NOTE_ROUTE && !sources.has(file));
-    expect(uncovered, 'add these routes to RESERVED_URLS in src/lib/reserved-urls.ts').toEqual([]);
+    expect(uncovered, 'add these routes to RESERVED_URLS in src/lib/site/reserved-urls.ts').toEqual([]);
   });
 
   it('names every file in public/ as a file the site writes', () => {
@@ -34,7 +34,7 @@ describe('the reserved-URL list covers everything the site writes', () => {
       const url = file.slice('public'.length);
       return !RESERVED_URLS.some((entry) => entry.kind === 'file' && entry.path === url && entry.source === file);
     });
-    expect(uncovered, 'add these files to RESERVED_URLS in src/lib/reserved-urls.ts').toEqual([]);
+    expect(uncovered, 'add these files to RESERVED_URLS in src/lib/site/reserved-urls.ts').toEqual([]);
   });
 
   it('names only routes that exist, and the course tools as course-tools.ts makes them', () => {

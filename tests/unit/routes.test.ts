@@ -1,13 +1,13 @@
-/** The route table (src/lib/routes.ts): every URL the site serves, its page file, props, key and indexing. */
+/** The route table (src/lib/site/routes.ts): every URL the site serves, its page file, props, key and indexing. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGarden } from '../../src/lib/garden.ts';
-import { NOTE_ROUTE } from '../../src/lib/reserved-urls.ts';
-import { FILE_ROUTES, indexedUrls, routeTable, servedUrls, staticPaths, type RetiredUrl } from '../../src/lib/routes.ts';
-import { siteUrl, vaultPath } from '../../src/lib/types.ts';
-import { checkUrlLock } from '../../src/lib/url-lock.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault.ts';
+import { buildGarden } from '../../src/lib/site/garden.ts';
+import { NOTE_ROUTE } from '../../src/lib/site/reserved-urls.ts';
+import { FILE_ROUTES, indexedUrls, routeTable, servedUrls, staticPaths, type RetiredUrl } from '../../src/lib/site/routes.ts';
+import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
+import { checkUrlLock } from '../../src/lib/site/url-lock.ts';
+import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 const note = (path: string, frontmatter = '') => ({

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { vaultPath } from '../../src/lib/types.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 import { parsePage } from '../helpers/html.ts';
 import { createRenderer, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
 

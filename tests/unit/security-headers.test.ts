@@ -1,6 +1,6 @@
 /** The `_headers` file: security headers for every path, and a policy for SVG files that runs nothing. */
 import { describe, expect, it } from 'vitest';
-import { SVG_POLICY, headersFile, joinPolicies, metaPolicy, parsePolicy } from '../../src/lib/security-headers.ts';
+import { SVG_POLICY, headersFile, joinPolicies, metaPolicy, parsePolicy } from '../../src/lib/output/security-headers.ts';
 
 const PAGE =
   "default-src 'self';img-src 'self' data: https:;font-src 'self';connect-src 'self';worker-src 'self' blob:;object-src 'none';base-uri 'self';form-action 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-CCC=';";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { courseFlashcards, glossaryByLetter, mergeTimelines } from '../../src/lib/course-tools.ts';
-import { readNote, type TermNote, type TimelineNote } from '../../src/lib/note.ts';
-import { createTermMatcher, splitAtMentions } from '../../src/lib/terms.ts';
-import { vaultPath } from '../../src/lib/types.ts';
+import { courseFlashcards, glossaryByLetter, mergeTimelines } from '../../src/lib/site/course-tools.ts';
+import { readNote, type TermNote, type TimelineNote } from '../../src/lib/note/note.ts';
+import { createTermMatcher, splitAtMentions } from '../../src/lib/syntax/terms.ts';
+import { vaultPath } from '../../src/lib/util/types.ts';
 
 function timeline(path: string, events: string): TimelineNote {
   const outcome = readNote(vaultPath(path), `---\ndg-publish: true\ntype: timeline\nevents:\n${events}\n---\n`);
@@ -145,7 +145,7 @@ describe('the graph', () => {
   notes[2]!.links.push({ target: notes[3]!.vaultPath, embed: false, context: '' });
 
   it('has one undirected edge per linked pair', async () => {
-    const { graphEdges } = await import('../../src/lib/graph.ts');
+    const { graphEdges } = await import('../../src/lib/site/graph.ts');
     expect(graphEdges(notes).map((edge) => `${edge.source}–${edge.target}`)).toEqual([
       'G/A.md–G/B.md',
       'G/B.md–G/C.md',
@@ -154,7 +154,7 @@ describe('the graph', () => {
   });
 
   it('finds a note’s neighbourhood two links deep, ring by ring', async () => {
-    const { adjacency, graphEdges, neighbourhoodRings } = await import('../../src/lib/graph.ts');
+    const { adjacency, graphEdges, neighbourhoodRings } = await import('../../src/lib/site/graph.ts');
     const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
     const titles = (rings: { title: string }[][]) => rings.map((ring) => ring.map((note) => note.title));
     expect(titles(neighbourhoodRings(notes[0]!, byPath, adjacency(graphEdges(notes)), 2))).toEqual([['A'], ['B'], ['C']]);
@@ -162,7 +162,7 @@ describe('the graph', () => {
   });
 
   it('lays out a neighbourhood as rings: the note in the middle, distance from it in links', async () => {
-    const { adjacency, graphEdges, layoutRings, neighbourhoodRings } = await import('../../src/lib/graph.ts');
+    const { adjacency, graphEdges, layoutRings, neighbourhoodRings } = await import('../../src/lib/site/graph.ts');
     const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
     const adjacent = adjacency(graphEdges(notes));
     const graph = layoutRings(neighbourhoodRings(notes[1]!, byPath, adjacent, 2), adjacent, 520);
@@ -181,7 +181,7 @@ describe('the graph', () => {
   });
 
   it('lays out the same graph the same way every time, inside its drawing', async () => {
-    const { graphEdges, layoutGraph } = await import('../../src/lib/graph.ts');
+    const { graphEdges, layoutGraph } = await import('../../src/lib/site/graph.ts');
     const first = layoutGraph(notes, graphEdges(notes), 400);
     expect(layoutGraph(notes, graphEdges(notes), 400)).toEqual(first);
     for (const node of first.nodes) {

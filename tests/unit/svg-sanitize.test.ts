@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { sanitizeCss, sanitizeSvg } from '../../src/lib/svg-sanitize.ts';
+import { sanitizeCss, sanitizeSvg } from '../../src/lib/output/svg-sanitize.ts';
 
 const svg = (body: string, attributes = '') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attributes}>${body}</svg>`;

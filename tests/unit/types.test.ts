@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteUrl, parseVaultPath, siteUrl, vaultPath } from '../../src/lib/types.ts';
-import { parseUrlLock } from '../../src/lib/url-lock.ts';
+import { parseSiteUrl, parseVaultPath, siteUrl, vaultPath } from '../../src/lib/util/types.ts';
+import { parseUrlLock } from '../../src/lib/site/url-lock.ts';
 
 describe('checked constructors of the branded paths', () => {
   it('accepts site URLs with a slash at both ends and refuses the rest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteUrl, vaultPath } from '../../src/lib/types.ts';
+import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
 import {
   hrefForUrl,
   noteUrl,
@@ -8,7 +8,7 @@ import {
   urlFromPermalink,
   urlFromVaultPath,
   urlKey,
-} from '../../src/lib/url.ts';
+} from '../../src/lib/site/url.ts';
 
 const SEED_PATH =
   "Network School/Lectures, Quizzes and References/Briefs, Timelines and Study Guides/Russian History/Russian History III/Russian History III - Khrushchev's Rise to Power and Leadership (Brief).md";

@@ -1,11 +1,11 @@
 /**
  * The `#` link after every heading with an id, the same markup as the remark path's
- * rehype-autolink-headings setup (src/lib/heading-anchor.ts). It is added as raw HTML so that
+ * rehype-autolink-headings setup (src/lib/render/heading-anchor.ts). It is added as raw HTML so that
  * Astro, which reads the headings' text after every site plugin, does not take the link's text
  * into the page's headings (the remark path reads it before). MDX has no raw HTML: there it is an element.
  */
 import type { HastPluginDefinition } from 'satteri';
-import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../lib/heading-anchor.ts';
+import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../lib/render/heading-anchor.ts';
 
 export const autolinkHeadingsPlugin: HastPluginDefinition = {
   name: 'garden-autolink-headings',

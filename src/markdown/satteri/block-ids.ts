@@ -1,10 +1,10 @@
 /**
- * `^block-id` markers (src/lib/blocks.ts), as the remark path's remark-block-ids.ts: the rule runs on
+ * `^block-id` markers (src/lib/syntax/blocks.ts), as the remark path's remark-block-ids.ts: the rule runs on
  * a plain copy of the tree, which then replaces the children, only for notes that write a caret.
  */
 import type { Root } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
-import { applyBlockIds } from '../../lib/blocks.ts';
+import { applyBlockIds } from '../../lib/syntax/blocks.ts';
 import { plainCopy } from './shared.ts';
 
 export const blockIdsPlugin: MdastPluginDefinition = {

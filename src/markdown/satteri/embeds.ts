@@ -1,7 +1,7 @@
-/** Sole `![[Note]]` blocks shown in place (src/lib/embeds.ts), in blocks at any depth but paragraphs. */
+/** Sole `![[Note]]` blocks shown in place (src/lib/render/embeds.ts), in blocks at any depth but paragraphs. */
 import type { RootContent } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
-import { createUniqueId, embedReplacement, pageTrail } from '../../lib/embeds.ts';
+import { createUniqueId, embedReplacement, pageTrail } from '../../lib/render/embeds.ts';
 import { noteOf } from './shared.ts';
 
 export const embedsPlugin: MdastPluginDefinition = {

@@ -1,10 +1,10 @@
 /**
- * Heading ids from src/lib/scan.ts, set before embeds add headings of their own: the ids the vault
+ * Heading ids from src/lib/syntax/scan.ts, set before embeds add headings of their own: the ids the vault
  * check used for `[[Note#Heading]]` are the ids the page gets (Astro keeps an id already set).
  */
 import type { MdastPluginDefinition } from 'satteri';
-import { reservedIds } from '../../lib/note.ts';
-import { headingIds } from '../../lib/scan.ts';
+import { reservedIds } from '../../lib/note/note.ts';
+import { headingIds } from '../../lib/syntax/scan.ts';
 import { noteOf } from './shared.ts';
 
 export const headingIdsPlugin: MdastPluginDefinition = {

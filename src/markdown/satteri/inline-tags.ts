@@ -1,6 +1,6 @@
-/** Inline `#tags` in prose become links to their tag pages (src/lib/tags.ts); not inside links. */
+/** Inline `#tags` in prose become links to their tag pages (src/lib/syntax/tags.ts); not inside links. */
 import type { MdastPluginDefinition } from 'satteri';
-import { tagLinkNodes } from '../../lib/tags.ts';
+import { tagLinkNodes } from '../../lib/syntax/tags.ts';
 import { ancestors } from './shared.ts';
 
 export const inlineTagsPlugin: MdastPluginDefinition = {

@@ -1,9 +1,9 @@
 /**
  * Math (parsed by Sätteri's `math` feature into the same `code.language-math` elements as
- * remark-math) typeset with KaTeX by the rule the remark path uses (src/lib/math.ts).
+ * remark-math) typeset with KaTeX by the rule the remark path uses (src/lib/render/math.ts).
  */
 import type { HastPluginDefinition } from 'satteri';
-import { mathReplacement } from '../../lib/math.ts';
+import { mathReplacement } from '../../lib/render/math.ts';
 import { plainCopy } from './shared.ts';
 
 export const mathPlugin: HastPluginDefinition = {

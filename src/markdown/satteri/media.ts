@@ -1,6 +1,6 @@
-/** Embedded video, audio and PDF files as players and viewers, by the remark path's rule (src/lib/media.ts). */
+/** Embedded video, audio and PDF files as players and viewers, by the remark path's rule (src/lib/render/media.ts). */
 import type { HastPluginDefinition } from 'satteri';
-import { mediaElement } from '../../lib/media.ts';
+import { mediaElement } from '../../lib/render/media.ts';
 import { plainCopy } from './shared.ts';
 
 export const mediaPlugin: HastPluginDefinition = {

@@ -1,6 +1,6 @@
-/** ```mermaid blocks as the remark path's rehype-mermaid.ts makes them (src/lib/mermaid.ts). */
+/** ```mermaid blocks as the remark path's rehype-mermaid.ts makes them (src/lib/render/mermaid.ts). */
 import type { HastPluginDefinition } from 'satteri';
-import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../../lib/mermaid.ts';
+import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../../lib/render/mermaid.ts';
 import { noteOf } from './shared.ts';
 
 export const mermaidPlugin: HastPluginDefinition = {

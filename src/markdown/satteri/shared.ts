@@ -1,8 +1,8 @@
 /** What every Sätteri adapter needs: the note being rendered, its ancestors, and plain copies of its tree. */
 import type { Parents } from 'mdast';
 import type { MdastTarget, MdastVisitorContext } from 'satteri';
-import type { LinkContext } from '../../lib/link-render.ts';
-import type { VaultPath } from '../../lib/types.ts';
+import type { LinkContext } from '../../lib/render/link-render.ts';
+import type { VaultPath } from '../../lib/util/types.ts';
 import { renderedNote } from '../link-context.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { HastPluginDefinition } from 'satteri';
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
-import { MERMAID_LANGUAGE } from '../../lib/mermaid.ts';
+import { MERMAID_LANGUAGE } from '../../lib/render/mermaid.ts';
 import { SHIKI_CONFIG } from '../index.ts';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;

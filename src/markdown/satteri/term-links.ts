@@ -1,7 +1,7 @@
-/** The first mention of each glossary term in a brief's prose links to the term (src/lib/garden-terms.ts). */
+/** The first mention of each glossary term in a brief's prose links to the term (src/lib/render/term-links.ts). */
 import type { Text } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
-import { mentionsByNode, termLinkNodes } from '../../lib/garden-terms.ts';
+import { mentionsByNode, termLinkNodes } from '../../lib/render/term-links.ts';
 import { noteOf } from './shared.ts';
 
 export const termLinksPlugin: MdastPluginDefinition = {

@@ -1,6 +1,6 @@
 /**
  * Wikilinks, unexpanded embeds, Markdown links to notes and files and Markdown images, as the vault
- * check resolved them (src/lib/link-render.ts).
+ * check resolved them (src/lib/render/link-render.ts).
  */
 import type { Image, ImageReference, PhrasingContent } from 'mdast';
 import type { MdastPluginDefinition, MdastTarget } from 'satteri';
@@ -10,9 +10,9 @@ import {
   wikilinkReplacement,
   type MarkdownImage,
   type WikilinkNode,
-} from '../../lib/link-render.ts';
-import { definitionsOf } from '../../lib/scan.ts';
-import type { VaultPath } from '../../lib/types.ts';
+} from '../../lib/render/link-render.ts';
+import { definitionsOf } from '../../lib/syntax/scan.ts';
+import type { VaultPath } from '../../lib/util/types.ts';
 import { ancestors, noteOf, plainCopy } from './shared.ts';
 
 type Definitions = ReturnType<typeof definitionsOf>;

@@ -1,0 +1,107 @@
+/**
+ * The study pages the site makes for each course (glossary, merged timeline, flashcards, study sheet)
+ * and for each note with study material (study sheet), at URLs below the course's or brief's own. Their URLs are locked
+ * like any other, and a note may not take one of them.
+ */
+import {
+  hasStudyMaterial,
+  type CourseNote,
+  type NoteData,
+  type TermNote,
+  type TimelineEvent,
+  type TimelineNote,
+} from '../note/note.ts';
+import { sortChronologically } from '../note/timeline.ts';
+import { formatHistoricalDate } from '../note/dates.ts';
+import { siteUrl, uncheckedSiteUrl, type SiteUrl } from '../util/types.ts';
+
+export const COURSE_TOOLS = ['glossary', 'timeline', 'flashcards', 'study-sheet'] as const;
+export type CourseTool = (typeof COURSE_TOOLS)[number];
+
+/** The whole site's glossary. */
+export const SITE_GLOSSARY_URL = siteUrl('/glossary/');
+
+// A site URL and one fixed segment: a site URL.
+export function courseToolUrl(course: CourseNote, tool: CourseTool): SiteUrl {
+  return uncheckedSiteUrl(`${course.url}${tool}/`);
+}
+
+export function studySheetUrl(note: NoteData): SiteUrl {
+  return uncheckedSiteUrl(`${note.url}study-sheet/`);
+}
+
+/** Every URL the study pages take, for the given notes. */
+export function toolUrls(notes: readonly NoteData[]): { url: SiteUrl; owner: NoteData }[] {
+  return notes.flatMap((note): { url: SiteUrl; owner: NoteData }[] => {
+    if (note.type === 'course') return COURSE_TOOLS.map((tool) => ({ url: courseToolUrl(note, tool), owner: note }));
+    if (hasStudyMaterial(note)) return [{ url: studySheetUrl(note), owner: note }];
+    return [];
+  });
+}
+
+export interface CourseEvent {
+  event: TimelineEvent;
+  /** The timeline note the event comes from. */
+  note: TimelineNote;
+}
+
+/**
+ * The events of several timelines as one chronological list. Events of the same date keep the order
+ * of their timelines (as the course lists them) and, within one, the author's order.
+ */
+export function mergeTimelines(timelines: readonly TimelineNote[]): CourseEvent[] {
+  const all = timelines.flatMap((note) => note.events.map((event) => ({ event, note })));
+  return sortChronologically(all, (entry) => entry.event.date);
+}
+
+/** Terms A–Z, grouped by their first letter (ignoring case and accents); digits and others under "#". */
+export function glossaryByLetter(terms: readonly TermNote[]): { letter: string; terms: TermNote[] }[] {
+  const letterOf = (term: TermNote) => {
+    const first = term.term
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .charAt(0)
+      .toUpperCase();
+    return /[A-Z]/.test(first) ? first : '#';
+  };
+  const sorted = [...terms].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base', numeric: true }));
+  const groups = new Map<string, TermNote[]>();
+  for (const term of sorted) groups.set(letterOf(term), [...(groups.get(letterOf(term)) ?? []), term]);
+  return [...groups]
+    .map(([letter, list]) => ({ letter, terms: list }))
+    .sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter.localeCompare(b.letter)));
+}
+
+export interface Flashcard {
+  id: string;
+  kind: 'term' | 'event';
+  front: string;
+  back: string;
+  /** Where the card's subject is explained. */
+  href: string;
+}
+
+/** Cards for a course: each term against its definition, each dated event against its date. */
+export function courseFlashcards(
+  terms: readonly TermNote[],
+  events: readonly CourseEvent[],
+  hrefOf: (url: SiteUrl) => string,
+  lang = 'en',
+): Flashcard[] {
+  return [
+    ...terms.map((term) => ({
+      id: `term-${term.vaultPath}`,
+      kind: 'term' as const,
+      front: term.term,
+      back: term.definition,
+      href: hrefOf(term.url),
+    })),
+    ...events.map(({ event, note }) => ({
+      id: `event-${note.vaultPath}#${event.id}`,
+      kind: 'event' as const,
+      front: event.title,
+      back: formatHistoricalDate(event.date, lang),
+      href: `${hrefOf(note.url)}#${event.id}`,
+    })),
+  ];
+}

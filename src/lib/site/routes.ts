@@ -1,0 +1,208 @@
+/**
+ * The route table: every URL the site serves, with its kind, the page file that writes it, what the
+ * page needs (its props), its incremental-build cache key and whether it is indexed (sitemap) and
+ * listed. Each page file's `getStaticPaths`, the URL lock's served URLs and the sitemap filter read it,
+ * so no other code decides what a URL is.
+ */
+import { COURSE_TOOLS, courseToolUrl, studySheetUrl, type CourseTool } from './course-tools.ts';
+import type { Course, Garden } from './garden.ts';
+import { hasStudyMaterial, type NoteData } from '../note/note.ts';
+import type { PageKeys } from './page-keys.ts';
+import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
+import { tagSlug, tagUrl } from '../syntax/tags.ts';
+import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
+import type { ServedUrls, UrlLock } from './url-lock.ts';
+import { routeParamForUrl, urlKey } from './url.ts';
+
+export type RetiredUrl = UrlLock['retired'][number];
+
+interface RouteBase {
+  url: SiteUrl;
+  /** The page file that writes it (`src/pages/…`). */
+  source: string;
+  /** Its rest parameter in that file's route, when the route has one (`a/b` for `/a/b/`). */
+  param?: string;
+  /** The incremental-build key: the page is copied from the last build while it is unchanged. */
+  cacheKey?: string;
+  /** In the sitemap: redirects, retired URLs and the 404 page are not. */
+  indexed: boolean;
+  /** Shown in the site's own lists (courses, tags, graph, feed): hidden notes and stand-in pages are not. */
+  listed: boolean;
+}
+
+export type Route = RouteBase &
+  (
+    | { kind: 'home'; note?: NoteData }
+    | { kind: 'note'; note: NoteData }
+    | { kind: 'course-tool'; tool: CourseTool; course: Course }
+    | { kind: 'study-sheet'; note: NoteData }
+    | { kind: 'tag'; tag: string }
+    | { kind: 'tag-index' | 'graph' | 'glossary' | 'search' | 'not-found' }
+    /** An old URL (an alias starting with `/`): a page that redirects to the note. */
+    | { kind: 'alias'; to: NoteData }
+    /** A URL the URL lock retires: a page that says so. */
+    | { kind: 'retired'; retired: RetiredUrl }
+  );
+
+export type RouteKind = Route['kind'];
+
+/** A file the site writes (feed, note list, robots, sitemap): served, never a page. */
+export interface FileRoute {
+  kind: 'file';
+  path: string | RegExp;
+  what: string;
+  source: string;
+}
+
+/** The files of every site, from the list of the site's own routes (src/lib/site/reserved-urls.ts). */
+export const FILE_ROUTES: readonly FileRoute[] = RESERVED_URLS.flatMap((entry) =>
+  entry.kind === 'file' ? [{ kind: 'file' as const, path: entry.path, what: entry.what, source: entry.source }] : [],
+);
+
+type RouteGarden = Pick<Garden, 'notes' | 'courses' | 'redirects' | 'tags' | 'home'>;
+
+const SITE_PAGE_KINDS: Record<string, 'home' | 'search' | 'glossary' | 'graph' | 'tag-index' | 'not-found'> = {
+  '/': 'home',
+  '/search/': 'search',
+  '/glossary/': 'glossary',
+  '/graph/': 'graph',
+  '/tags/': 'tag-index',
+  '/404/': 'not-found',
+};
+
+/**
+ * Every page of the site, in the order each page file lists them. `keys` gives each page its cache
+ * key (the pages' build); without it (the loader's URL check) no key is computed.
+ */
+export function routeTable(garden: RouteGarden, retired: readonly RetiredUrl[], keys?: PageKeys): Route[] {
+  const routes: Route[] = [];
+  for (const entry of RESERVED_URLS) {
+    if (entry.kind !== 'page') continue;
+    const kind = SITE_PAGE_KINDS[entry.url];
+    if (kind === undefined) throw new Error(`No route kind for the site page ${entry.url}`);
+    const indexed = kind !== 'not-found';
+    const base = { url: entry.url, source: entry.source, indexed, listed: indexed };
+    if (kind === 'home') routes.push({ ...base, kind, ...(garden.home ? { note: garden.home } : {}) });
+    // `/graph/` is one path of a rest route only so that it has a cache key.
+    else if (kind === 'graph') routes.push({ ...base, kind, ...(keys ? { cacheKey: keys.site() } : {}) });
+    else routes.push({ ...base, kind });
+  }
+  const param = (url: SiteUrl) => routeParamForUrl(url);
+  for (const note of garden.notes) {
+    const path = param(note.url);
+    // The home note is the home page (src/pages/index.astro).
+    if (path === undefined) continue;
+    routes.push({
+      kind: 'note',
+      url: note.url,
+      source: NOTE_ROUTE,
+      param: path,
+      note,
+      indexed: true,
+      listed: !note.hidden,
+      ...(keys ? { cacheKey: keys.note(note) } : {}),
+    });
+  }
+  for (const redirect of garden.redirects)
+    routes.push({
+      kind: 'alias',
+      url: redirect.from,
+      source: NOTE_ROUTE,
+      to: redirect.to,
+      indexed: false,
+      listed: false,
+      ...params(redirect.from),
+    });
+  for (const entry of retired)
+    routes.push({
+      kind: 'retired',
+      url: entry.url,
+      source: NOTE_ROUTE,
+      retired: entry,
+      indexed: false,
+      listed: false,
+      ...params(entry.url),
+    });
+  for (const tool of COURSE_TOOLS) {
+    const source = `src/pages/[...course]/${tool}.astro`;
+    for (const course of garden.courses) {
+      const path = param(course.note.url);
+      if (path === undefined) continue;
+      routes.push({
+        kind: 'course-tool',
+        url: courseToolUrl(course.note, tool),
+        source,
+        param: path,
+        tool,
+        course,
+        indexed: true,
+        listed: true,
+        ...(keys ? { cacheKey: keys.course(course) } : {}),
+      });
+    }
+  }
+  for (const note of garden.notes) {
+    const path = hasStudyMaterial(note) ? param(note.url) : undefined;
+    if (path === undefined) continue;
+    routes.push({
+      kind: 'study-sheet',
+      url: studySheetUrl(note),
+      source: 'src/pages/[...course]/study-sheet.astro',
+      param: path,
+      note,
+      indexed: true,
+      listed: !note.hidden,
+      ...(keys ? { cacheKey: keys.note(note) } : {}),
+    });
+  }
+  for (const tag of garden.tags.keys()) {
+    routes.push({
+      kind: 'tag',
+      url: tagUrl(tag),
+      source: 'src/pages/tags/[...tag].astro',
+      param: tagSlug(tag),
+      tag,
+      indexed: true,
+      listed: true,
+      ...(keys ? { cacheKey: keys.site() } : {}),
+    });
+  }
+  return routes;
+}
+
+function params(url: SiteUrl): { param?: string } {
+  const param = routeParamForUrl(url);
+  return param === undefined ? {} : { param };
+}
+
+/** The routes a page file writes, as its `getStaticPaths` returns them (the route is the page's props). */
+export function staticPaths<Name extends string>(routes: readonly Route[], source: string, paramName: Name) {
+  return routes
+    .filter((route) => route.source === source)
+    .map((route) => ({
+      params: { [paramName]: route.param } as Record<Name, string | undefined>,
+      props: { route },
+      ...(route.cacheKey === undefined ? {} : { cacheKey: route.cacheKey }),
+    }));
+}
+
+/**
+ * The URLs the URL lock holds the site to: its pages and the redirects of old URLs. The 404 page is
+ * not a URL anyone links to, and a retired URL is the lock's own.
+ */
+export function servedUrls(routes: readonly Route[]): ServedUrls {
+  const pages = routes.filter((route) => route.kind !== 'alias' && route.kind !== 'retired' && route.kind !== 'not-found');
+  return {
+    pages: [...new Set(pages.map((route) => route.url))],
+    redirects: routes.filter((route) => route.kind === 'alias').map((route) => route.url),
+  };
+}
+
+/** Whether a page's URL goes in the sitemap: looked up in the route table (by its URL key). */
+export function indexedUrls(routes: readonly Route[]): (url: string) => boolean | undefined {
+  const byKey = new Map(routes.map((route) => [urlKey(route.url), route.indexed]));
+  return (url) => {
+    const parsed = parseSiteUrl(url);
+    return parsed.ok ? byKey.get(urlKey(parsed.value)) : undefined;
+  };
+}
