@@ -1,5 +1,5 @@
 /**
- * Files named in the README and in code comments exist: a comment that says "see src/lib/x.ts" after
+ * Files named in the README, ARCHITECTURE.md and code comments exist: a comment that says "see src/lib/x.ts" after
  * x.ts was renamed sends the next reader nowhere.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -47,8 +47,8 @@ describe('paths named in the docs', () => {
     );
   });
 
-  it('exist, in the README', () => {
-    expect(missing('README.md', readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8'))).toEqual([]);
+  it.each(['README.md', 'ARCHITECTURE.md'])('exist, in %s', (doc) => {
+    expect(missing(doc, readFileSync(join(PROJECT_ROOT, doc), 'utf8'))).toEqual([]);
   });
 
   it('exist, in the comments of src/ and bench/', () => {
