@@ -10,7 +10,9 @@ import { gardenConfig } from './garden-config.ts';
 import { EMPTY_LOCK, formatUrlLock, lockServedUrls, parseUrlLock } from '../lib/site/url-lock.ts';
 import { buildGarden } from '../lib/site/garden.ts';
 import { routeTable, servedUrls } from '../lib/site/routes.ts';
-import { formatProblems, listVaultFiles, loadVault } from '../lib/vault/vault.ts';
+import { formatProblems } from '../lib/vault/problems.ts';
+import { listVaultFiles } from '../lib/vault/files.ts';
+import { loadVault } from '../lib/vault/vault.ts';
 
 const projectRoot = process.cwd();
 const siteConfig = await gardenConfig(projectRoot);

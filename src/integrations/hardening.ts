@@ -19,7 +19,7 @@ import { MEDIA_PREFIX, mediaPath } from '../lib/render/media.ts';
 import { headersFile, metaPolicy } from '../lib/output/security-headers.ts';
 import { sanitizeSvg } from '../lib/output/svg-sanitize.ts';
 import type { Problem } from '../lib/util/types.ts';
-import { formatProblems } from '../lib/vault/vault.ts';
+import { formatProblems } from '../lib/vault/problems.ts';
 import { publishedMediaRoot } from './media.ts';
 
 /** Every file below a folder, as POSIX paths relative to it; dot entries and node_modules skipped when asked. */

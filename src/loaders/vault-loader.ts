@@ -17,21 +17,18 @@ import type { Problem, VaultPath } from '../lib/util/types.ts';
 import { glossaryNames } from '../lib/note/glossary.ts';
 import { renderableBody } from '../lib/note/note.ts';
 import { createTermMatcher } from '../lib/syntax/terms.ts';
+import { formatProblems } from '../lib/vault/problems.ts';
+import { isNotePath, listVaultFiles } from '../lib/vault/files.ts';
+import { completeVault, type LoadedVault, type PublishedNote } from '../lib/vault/vault.ts';
 import {
-  formatProblems,
-  isNotePath,
-  completeVault,
-  listVaultFiles,
   readVault,
   runScanJob,
   type ReadVault,
   type StoredScan,
-  type LoadedVault,
-  type PublishedNote,
   type ScanFailure,
   lineOf,
   withoutFailedScans,
-} from '../lib/vault/vault.ts';
+} from '../lib/vault/read.ts';
 import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock, type UrlLock } from '../lib/site/url-lock.ts';
 import { buildGarden } from '../lib/site/garden.ts';
 import { routeTable, servedUrls } from '../lib/site/routes.ts';

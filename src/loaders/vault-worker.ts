@@ -9,7 +9,7 @@ import { headingKey } from '../lib/syntax/headings.ts';
 import { createVaultLinks, type LinkTargetNote } from '../lib/syntax/links.ts';
 import type { NoteData, TermNote } from '../lib/note/note.ts';
 import { createTermMatcher, type TermMatcher } from '../lib/syntax/terms.ts';
-import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault/vault.ts';
+import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault/read.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../markdown/processor.ts';
 

@@ -4,7 +4,7 @@
  * closed after each load, so no thread outlives the build.
  */
 import { Worker } from 'node:worker_threads';
-import type { ScanJob, StoredScan } from '../lib/vault/vault.ts';
+import type { ScanJob, StoredScan } from '../lib/vault/read.ts';
 import type { RenderSetup, WorkerReply, WorkerRequest } from './vault-worker.ts';
 
 export interface RenderedBody {

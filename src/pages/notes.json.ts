@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
 import { displayTitle, summaryOf } from '../lib/note/note.ts';
-import { compareCodePoints } from '../lib/vault/vault.ts';
+import { compareCodePoints } from '../lib/vault/files.ts';
 
 export const GET: APIRoute = async () => {
   const garden = await getGarden();

@@ -4,7 +4,7 @@ import type { APIContext } from 'astro';
 import { getGarden } from '../garden/index.ts';
 import { displayTitle, summaryOf } from '../lib/note/note.ts';
 import { hrefForUrl } from '../lib/site/url.ts';
-import { compareCodePoints } from '../lib/vault/vault.ts';
+import { compareCodePoints } from '../lib/vault/files.ts';
 import siteConfig from 'virtual:garden/config';
 
 export async function GET(context: APIContext) {

@@ -6,7 +6,8 @@ import { PROJECT_ROOT, TMP, buildVault, listFiles, readPage, type BuildResult } 
 import { parsePage, textOf } from '../helpers/html.ts';
 import { buildGarden } from '../../src/lib/site/garden.ts';
 import { routeTable, servedUrls } from '../../src/lib/site/routes.ts';
-import { listVaultFiles, loadVault } from '../../src/lib/vault/vault.ts';
+import { listVaultFiles } from '../../src/lib/vault/files.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 
 let build: BuildResult;
 const page = (url: string) => parsePage(readPage(build.outDir, url));

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { renderableBody } from '../../src/lib/note/note.ts';
 import type { VaultPath } from '../../src/lib/util/types.ts';
-import { listVaultFiles, loadVault } from '../../src/lib/vault/vault.ts';
+import { listVaultFiles } from '../../src/lib/vault/files.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 import { createLinkContext, setLinkContext } from '../../src/markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../../src/markdown/processor.ts';
 

@@ -1,7 +1,9 @@
 /** A small vault in memory for unit tests, and what rendering needs of it (the Markdown plugins' LinkContext). */
 import type { LinkContext } from '../../src/lib/render/link-render.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { formatProblems, loadVault, type LoadOptions } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { type LoadOptions } from '../../src/lib/vault/read.ts';
 import { createLinkContext } from '../../src/markdown/link-context.ts';
 
 export const note = (path: string, frontmatter = '', body = 'Body.') => ({

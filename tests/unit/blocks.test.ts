@@ -8,7 +8,8 @@ import type { Root } from 'mdast';
 import { applyBlockIds } from '../../src/lib/syntax/blocks.ts';
 import { markdownToText, parseMarkdown, plainText, scanNote } from '../../src/lib/syntax/scan.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 
 const blocksOf = (markdown: string, anchors = true) => {
   const tree = parseMarkdown(markdown);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGarden, groupByKind } from '../../src/lib/site/garden.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 
 const note = (path: string, frontmatter = '', body = 'Body.') => ({
   path: vaultPath(path),

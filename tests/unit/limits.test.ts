@@ -18,7 +18,9 @@ import {
 } from '../../src/lib/vault/limits.ts';
 import { scanNote } from '../../src/lib/syntax/scan.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { listVaultFiles, loadVault, type VaultFile } from '../../src/lib/vault/vault.ts';
+import { listVaultFiles } from '../../src/lib/vault/files.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { type VaultFile } from '../../src/lib/vault/read.ts';
 import { resolveGardenOptions } from '../../src/config/options.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableFiles } from '../helpers/markdown-render.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { headingKey } from '../../src/lib/syntax/headings.ts';
 import { createVaultLinks, type LinkTargetNote } from '../../src/lib/syntax/links.ts';
 import { markdownHref, parseMarkdown, scanNote } from '../../src/lib/syntax/scan.ts';
-import { listVaultFiles } from '../../src/lib/vault/vault.ts';
+import { listVaultFiles } from '../../src/lib/vault/files.ts';
 import { findFirstMentions } from '../../src/lib/syntax/terms.ts';
 import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
 import { checkUrlLock, lockServedUrls, parseUrlLock } from '../../src/lib/site/url-lock.ts';

@@ -10,7 +10,8 @@ import { classifyType, isNearMiss, presentProperties } from '../../src/lib/note/
 import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
 import { tagSlug, tagUrl } from '../../src/lib/syntax/tags.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { loadVault, formatProblems } from '../../src/lib/vault/vault.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
 
 const read = (frontmatter: string, body = 'Body'): NoteOutcome =>
   readNote(vaultPath('Vault/Note.md'), `---\n${frontmatter}\n---\n${body}`);

@@ -13,7 +13,8 @@ import {
 import { tagProblem, tagSlug, tagUrl } from '../../src/lib/syntax/tags.ts';
 import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
 import { parseUrlLock } from '../../src/lib/site/url-lock.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 const filesBelow = (dir: string): string[] =>

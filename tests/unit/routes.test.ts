@@ -7,7 +7,8 @@ import { NOTE_ROUTE } from '../../src/lib/site/reserved-urls.ts';
 import { FILE_ROUTES, indexedUrls, routeTable, servedUrls, staticPaths, type RetiredUrl } from '../../src/lib/site/routes.ts';
 import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
 import { checkUrlLock } from '../../src/lib/site/url-lock.ts';
-import { formatProblems, loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 
 const note = (path: string, frontmatter = '') => ({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vaultPath } from '../../src/lib/util/types.ts';
-import { formatProblems, isNotePath, loadVault } from '../../src/lib/vault/vault.ts';
+import { formatProblems } from '../../src/lib/vault/problems.ts';
+import { isNotePath } from '../../src/lib/vault/files.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
 
 const file = (path: string, text: string) => ({ path: vaultPath(path), text });
 const published = (extra = '') => `---\ndg-publish: true\n${extra}\n---\nBody`;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from '../../src/loaders/worker-pool.ts';
-import type { ScanJob } from '../../src/lib/vault/vault.ts';
+import type { ScanJob } from '../../src/lib/vault/read.ts';
 import { TMP } from '../helpers/build.ts';
 
 /** A stand-in for vault-worker.ts: overflows its stack, dies, or scans, as the job's Markdown says. */

@@ -14,7 +14,7 @@ import { markdownHref, wikiLinkAlias } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
 import type { VaultPath } from '../util/types.ts';
 import { hrefForUrl } from '../site/url.ts';
-import { folderOf } from '../vault/vault.ts';
+import { folderOf } from '../vault/files.ts';
 
 /** What rendering one note needs to know of the whole vault (registered by the vault loader). */
 export interface LinkContext {

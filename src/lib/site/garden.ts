@@ -8,7 +8,7 @@ import { createTermMatcher, type TermMatcher } from '../syntax/terms.ts';
 import { createPageKeys, type PageKeys } from './page-keys.ts';
 import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
-import { compareCodePoints, folderOf } from '../vault/vault.ts';
+import { compareCodePoints, folderOf } from '../vault/files.ts';
 import { tagSlug } from '../syntax/tags.ts';
 
 export interface Course {

@@ -6,7 +6,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { NoteData } from '../note/note.ts';
 import type { VaultPath } from '../util/types.ts';
-import { compareCodePoints } from '../vault/vault.ts';
+import { compareCodePoints } from '../vault/files.ts';
 
 export interface GraphNode {
   note: NoteData;

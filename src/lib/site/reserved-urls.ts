@@ -18,7 +18,7 @@ export type ReservedUrl =
   | { kind: 'folder'; url: SiteUrl; what: string; source: string }
   /** A file: no URL may be it, or need a folder of its name. */
   | { kind: 'file'; path: string | RegExp; what: string; source: string }
-  /** A study page the site makes below a course's URL (checked against notes in vault.ts). */
+  /** A study page the site makes below a course's URL (checked against notes in src/lib/vault/collisions.ts). */
   | { kind: 'course-tool'; name: string; source: string };
 
 export const RESERVED_URLS: readonly ReservedUrl[] = [
