@@ -4,39 +4,29 @@
  * the vault has problems: they are reported together, each with file and line, and the previous
  * store (and `dist/`) stays as it was.
  */
-import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { NoteData } from '../lib/note/note.ts';
-import type { Problem, VaultPath } from '../lib/util/types.ts';
+import type { Problem } from '../lib/util/types.ts';
 import { glossaryNames } from '../lib/note/glossary.ts';
-import { renderableBody } from '../lib/note/note.ts';
 import { createTermMatcher } from '../lib/syntax/terms.ts';
 import { formatProblems } from '../lib/vault/problems.ts';
 import { isNotePath, listVaultFiles } from '../lib/vault/files.ts';
-import { completeVault, type LoadedVault, type PublishedNote } from '../lib/vault/vault.ts';
-import {
-  readVault,
-  runScanJob,
-  type ReadVault,
-  type StoredScan,
-  type ScanFailure,
-  lineOf,
-  withoutFailedScans,
-} from '../lib/vault/read.ts';
-import { checkUrlLock, foreignLockMessage, missingUrlMessage, parseUrlLock, type UrlLock } from '../lib/site/url-lock.ts';
-import { buildGarden } from '../lib/site/garden.ts';
-import { routeTable, servedUrls } from '../lib/site/routes.ts';
-import { setRouteHandoff } from '../garden/route-handoff.ts';
+import { completeVault } from '../lib/vault/vault.ts';
+import { readVault, runScanJob, type ScanFailure, withoutFailedScans } from '../lib/vault/read.ts';
 import { setPublishedMedia } from '../integrations/media.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';
-import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE, failureMessage } from '../lib/vault/limits.ts';
+import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE } from '../lib/vault/limits.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
+import { checkRoutes } from './lock-check.ts';
+import { cachedRendering, rendererSources, type RenderMarkdown, type Rendered } from './render-cache.ts';
+import { readScanCache, writeScanCache } from './scan-cache.ts';
+import { prepareEntry } from './store-entry.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
 export interface VaultLoaderOptions {
@@ -64,11 +54,6 @@ export class VaultError extends Error {
   }
 }
 
-/**
- * The code that turns Markdown into HTML. A cached rendering is reused only while it is unchanged:
- * Astro resets its content cache when the config changes, but not when a plugin's code does.
- */
-const RENDERER_SOURCES = ['src/markdown', 'src/lib', 'astro.config.mjs', 'package-lock.json'];
 /** Notes rendered at once on the main thread (four times as many with workers, to keep them fed). */
 const RENDER_CONCURRENCY = 8;
 /** Below this many notes to render, starting worker threads costs more than it saves. */
@@ -239,135 +224,6 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   }
 }
 
-type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
-
-/** One published note as a store entry: Markdown rendered now (or reused), MDX left to @astrojs/mdx. */
-async function prepareEntry(
-  { store, generateDigest }: LoaderContext,
-  renderMarkdown: RenderMarkdown,
-  root: string,
-  displayPath: (file: string) => string,
-  vaultDigest: string,
-  { note, body, bodyLine }: PublishedNote,
-): Promise<{ entry: StoreEntry } | { problem: Problem }> {
-  const id = note.vaultPath;
-  const filePath = displayPath(id);
-  // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
-  // the normalised data (which depends on other notes through resolved links) and the body.
-  const digest = generateDigest(JSON.stringify({ vaultDigest, data: note, body }));
-  if (note.format === 'mdx') {
-    // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
-    return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
-  }
-  try {
-    const renderKey = vaultDigest;
-    const rendered =
-      cachedRendering(store, { note, body }, vaultDigest) ??
-      (await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
-        ...fresh,
-        metadata: { ...fresh.metadata, renderKey },
-      })));
-    const assetImports = rendered?.metadata?.imagePaths ?? [];
-    const outside = await imagesOutside(root, id, assetImports);
-    if (outside.length > 0) {
-      // Never reached while every image goes through the vault's file list (src/lib/render/link-render.ts).
-      return { problem: { file: filePath, message: `images outside the vault may not be published: ${outside.join(', ')}` } };
-    }
-    return {
-      entry: {
-        id,
-        data: { ...note },
-        body,
-        filePath,
-        digest,
-        rendered,
-        ...(assetImports.length > 0 ? { assetImports } : {}),
-      },
-    };
-  } catch (error) {
-    return { problem: { file: filePath, ...lineOf(error), message: `could not be rendered: ${failureMessage(error)}` } };
-  }
-}
-
-/**
- * The local images a rendering hands Astro's image pipeline that are not files inside the vault
- * (after symlinks): a last guard, so the pipeline never copies or optimises a file from elsewhere.
- */
-async function imagesOutside(root: string, note: VaultPath, images: readonly string[]): Promise<string[]> {
-  const vault = await realpath(root);
-  const checked = await Promise.all(
-    images
-      .filter((image) => !URL.canParse(image))
-      .map(async (image) => {
-        const path = (() => {
-          try {
-            return decodeURIComponent(image);
-          } catch {
-            return image;
-          }
-        })();
-        const file = await realpath(resolve(dirname(join(root, note)), path)).catch(() => undefined);
-        return file?.startsWith(vault + sep) ? [] : [image];
-      }),
-  );
-  return checked.flat();
-}
-
-type RenderMarkdown = LoaderContext['renderMarkdown'];
-type Rendered = Awaited<ReturnType<RenderMarkdown>>;
-
-/**
- * Scans from earlier builds, reused while the note's Markdown, its reserved ids and (for briefs) the
- * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
- */
-const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 7;
-
-interface ScanCache {
-  hits: Map<VaultPath, StoredScan>;
-  keys: Map<VaultPath, string>;
-}
-
-async function readScanCache({ config, generateDigest }: LoaderContext, read: ReadVault): Promise<ScanCache> {
-  const glossary = generateDigest(JSON.stringify(glossaryNames(read.terms)));
-  const keys = new Map(
-    read.scanJobs.map((job) => [
-      job.vaultPath,
-      generateDigest(JSON.stringify([SCAN_CACHE_VERSION, job, job.terms ? glossary : ''])),
-    ]),
-  );
-  const hits = new Map<VaultPath, StoredScan>();
-  const text = await readFile(new URL(SCAN_CACHE, config.cacheDir), 'utf8').catch(() => undefined);
-  let stored: Record<string, { key: string; scan: StoredScan }> = {};
-  try {
-    stored = text ? (JSON.parse(text) as typeof stored) : {};
-  } catch {
-    // A damaged cache is no cache: every note is scanned again.
-  }
-  for (const [path, key] of keys) {
-    const entry = stored[path];
-    if (entry?.key === key) hits.set(path, entry.scan);
-  }
-  return { hits, keys };
-}
-
-/** Written whole to a temporary file and renamed, so a stopped build never leaves half a cache. */
-async function writeScanCache({ config }: LoaderContext, keys: Map<VaultPath, string>, scans: Map<VaultPath, StoredScan>) {
-  const entries = Object.fromEntries([...scans].map(([path, scan]) => [path, { key: keys.get(path), scan }]));
-  const file = fileURLToPath(new URL(SCAN_CACHE, config.cacheDir));
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, JSON.stringify(entries));
-  await rename(`${file}.tmp`, file);
-}
-
-/** Rendering depends on the body and the vault around it: it is reused while neither nor the renderer changed. */
-function cachedRendering(store: LoaderContext['store'], { note, body }: Pick<PublishedNote, 'note' | 'body'>, renderKey: string) {
-  const cached = store.get(note.vaultPath);
-  return cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
-    ? cached.rendered
-    : undefined;
-}
-
 function workerCount(option: VaultLoaderOptions['renderWorkers'], notesToRender: number): number {
   if (typeof option === 'number') return option;
   return notesToRender >= WORKERS_FROM ? Math.min(availableParallelism(), MAX_RENDER_WORKERS) : 0;
@@ -382,62 +238,4 @@ async function renderInPool(pool: WorkerPool, markdown: string, fileURL: URL | u
     html: code,
     metadata: { ...metadata, imagePaths: [...images('localImagePaths'), ...images('remoteImagePaths')] },
   };
-}
-
-/** The text of every file the rendering depends on, for the render cache's key. */
-async function rendererSources(projectRoot: string): Promise<string[]> {
-  const files = RENDERER_SOURCES.flatMap((path) => {
-    const absolute = join(projectRoot, path);
-    try {
-      return readdirSync(absolute, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name));
-    } catch {
-      return [absolute];
-    }
-  });
-  return Promise.all(files.sort().map((file) => readFile(file, 'utf8').catch(() => '')));
-}
-
-/**
- * The route table of the vault and the URL lock's retired URLs, handed to the pages and the sitemap;
- * and every locked URL must still be served (by a page, a redirect or a retirement).
- */
-async function checkRoutes(
-  projectRoot: string,
-  lockFile: string,
-  vault: LoadedVault,
-  logger: LoaderContext['logger'],
-): Promise<Problem[]> {
-  const garden = buildGarden(vault.notes.map((entry) => entry.note));
-  const handOver = (retired: UrlLock['retired']) => {
-    const routes = routeTable(garden, retired);
-    setRouteHandoff(routes, retired);
-    return routes;
-  };
-  const text = lockFile ? await readFile(join(projectRoot, lockFile), 'utf8').catch(() => undefined) : undefined;
-  if (text === undefined) {
-    handOver([]);
-    if (lockFile)
-      logger.warn(`There is no URL lock (${lockFile}) yet: run \`npm run urls\` to lock the URLs this site publishes.`);
-    return [];
-  }
-  const parsed = parseUrlLock(text);
-  if (!parsed.ok) return [{ file: lockFile, message: parsed.reason }];
-  const served = servedUrls(handOver(parsed.lock.retired));
-  const check = checkUrlLock(parsed.lock, served);
-  const foreign = foreignLockMessage(parsed.lock, served, check, lockFile);
-  if (foreign) return [{ file: lockFile, message: foreign }];
-  if (check.unlocked.length > 0) {
-    logger.warn(
-      `${check.unlocked.length} URL(s) are not in ${lockFile} yet (run \`npm run urls\` to lock them): ${check.unlocked.join(', ')}`,
-    );
-  }
-  return [
-    ...check.missing.map((url) => ({ file: lockFile, message: missingUrlMessage(url, lockFile) })),
-    ...check.revived.map((url) => ({
-      file: lockFile,
-      message: `${url} is retired in ${lockFile} but a note serves it again; remove it from "retired"`,
-    })),
-  ];
 }
