@@ -5,7 +5,7 @@
 import type { Course } from '../lib/site/garden.ts';
 import type { Route } from '../lib/site/routes.ts';
 import { mergeTimelines } from '../lib/site/course-tools.ts';
-import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note/note.ts';
+import { hasStudyMaterial, type StudyNote, type NoteData, type TermNote, type TimelineNote } from '../lib/note/note-data.ts';
 
 export interface CourseMaterial {
   course: Course;

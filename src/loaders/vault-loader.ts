@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import type { NoteData } from '../lib/note/note.ts';
+import type { NoteData } from '../lib/note/note-data.ts';
 import type { Problem } from '../lib/util/types.ts';
 import { glossaryNames } from '../lib/note/glossary.ts';
 import { createTermMatcher } from '../lib/syntax/terms.ts';

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { glossaryNames } from '../lib/note/glossary.ts';
 import { headingKey } from '../lib/syntax/headings.ts';
 import { createVaultLinks, type LinkTargetNote } from '../lib/syntax/links.ts';
-import type { NoteData, TermNote } from '../lib/note/note.ts';
+import type { NoteData, TermNote } from '../lib/note/note-data.ts';
 import { createTermMatcher, type TermMatcher } from '../lib/syntax/terms.ts';
 import { runScanJob, type ScanJob, type StoredScan } from '../lib/vault/read.ts';
 import { createLinkContext, setLinkContext } from '../markdown/link-context.ts';

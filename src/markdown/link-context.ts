@@ -16,7 +16,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { glossaryNames } from '../lib/note/glossary.ts';
 import type { LinkContext } from '../lib/render/link-render.ts';
 import type { VaultLinks } from '../lib/syntax/links.ts';
-import type { NoteData } from '../lib/note/note.ts';
+import type { NoteData } from '../lib/note/note-data.ts';
 import { createTermMatcher } from '../lib/syntax/terms.ts';
 import type { VaultPath } from '../lib/util/types.ts';
 

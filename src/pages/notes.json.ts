@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
-import { displayTitle, summaryOf } from '../lib/note/note.ts';
+import { displayTitle, summaryOf } from '../lib/note/note-data.ts';
 import { compareCodePoints } from '../lib/vault/files.ts';
 
 export const GET: APIRoute = async () => {

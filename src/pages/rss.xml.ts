@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getGarden } from '../garden/index.ts';
-import { displayTitle, summaryOf } from '../lib/note/note.ts';
+import { displayTitle, summaryOf } from '../lib/note/note-data.ts';
 import { hrefForUrl } from '../lib/site/url.ts';
 import { compareCodePoints } from '../lib/vault/files.ts';
 import siteConfig from 'virtual:garden/config';

@@ -5,7 +5,8 @@ import { htmlAttributes } from '../../src/lib/render/hast-attributes.ts';
 import { anchorLabel, headingAnchor, headingAnchorHtml } from '../../src/lib/render/heading-anchor.ts';
 import { DICTIONARIES, translator } from '../../src/lib/site/i18n.ts';
 import { KIND_TEXT } from '../../src/lib/site/kind-text.ts';
-import { displayTitle, readNote, summaryOf, type NoteData } from '../../src/lib/note/note.ts';
+import { displayTitle, summaryOf, type NoteData } from '../../src/lib/note/note-data.ts';
+import { readNote } from '../../src/lib/note/note.ts';
 import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { courseFlashcards, glossaryByLetter, mergeTimelines } from '../../src/lib/site/course-tools.ts';
-import { readNote, type TermNote, type TimelineNote } from '../../src/lib/note/note.ts';
+import { readNote } from '../../src/lib/note/note.ts';
+import { type TermNote, type TimelineNote } from '../../src/lib/note/note-data.ts';
 import { createTermMatcher, splitAtMentions } from '../../src/lib/syntax/terms.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 

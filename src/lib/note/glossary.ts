@@ -1,5 +1,5 @@
 /** Which terms a brief's first mentions may link: the glossary's names, less the terms it links itself. */
-import type { NoteData, TermNote } from './note.ts';
+import type { NoteData, TermNote } from './note-data.ts';
 import type { TermName } from '../syntax/terms.ts';
 import type { VaultPath } from '../util/types.ts';
 

@@ -8,7 +8,7 @@ import type { PhrasingContent } from 'mdast';
 import { isBlockReference } from '../syntax/blocks.ts';
 import { parseWikilink, type LinkOutcome, type VaultLinks } from '../syntax/links.ts';
 import { attachmentKind, mediaEmbedLink, mediaUrl } from './media.ts';
-import type { NoteData, TermNote } from '../note/note.ts';
+import type { NoteData, TermNote } from '../note/note-data.ts';
 import { previewProperties } from './preview.ts';
 import { markdownHref, wikiLinkAlias } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';

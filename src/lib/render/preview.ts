@@ -1,5 +1,5 @@
 /** What a link preview shows of a note — its title, kind and one-paragraph summary — as data attributes. */
-import { displayTitle, summaryOf, type NoteData } from '../note/note.ts';
+import { displayTitle, summaryOf, type NoteData } from '../note/note-data.ts';
 
 export function previewAttributes(note: NoteData): Record<string, string> {
   const summary = summaryOf(note);

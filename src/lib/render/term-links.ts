@@ -1,6 +1,6 @@
 /** First mentions of glossary terms as links to their term pages, as mdast nodes for both Markdown adapters. */
 import type { PhrasingContent, Root } from 'mdast';
-import type { NoteData, TermNote } from '../note/note.ts';
+import type { NoteData, TermNote } from '../note/note-data.ts';
 import { previewProperties } from './preview.ts';
 import type { TermMatcher, TermMention } from '../syntax/terms.ts';
 import { hrefForUrl } from '../site/url.ts';

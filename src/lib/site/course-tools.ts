@@ -10,7 +10,7 @@ import {
   type TermNote,
   type TimelineEvent,
   type TimelineNote,
-} from '../note/note.ts';
+} from '../note/note-data.ts';
 import { sortChronologically } from '../note/timeline.ts';
 import { formatHistoricalDate } from '../note/dates.ts';
 import { siteUrl, uncheckedSiteUrl, type SiteUrl } from '../util/types.ts';

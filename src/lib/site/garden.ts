@@ -3,7 +3,7 @@
  * Built once per build from the content store and shared by every page; no page recomputes it.
  */
 import { glossaryNames } from '../note/glossary.ts';
-import type { CourseNote, NoteData, NoteType, TermNote } from '../note/note.ts';
+import type { CourseNote, NoteData, NoteType, TermNote } from '../note/note-data.ts';
 import { createTermMatcher, type TermMatcher } from '../syntax/terms.ts';
 import { createPageKeys, type PageKeys } from './page-keys.ts';
 import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';

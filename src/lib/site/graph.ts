@@ -4,7 +4,7 @@
  * result as SVG; no layout runs in the browser.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { NoteData } from '../note/note.ts';
+import type { NoteData } from '../note/note-data.ts';
 import type { VaultPath } from '../util/types.ts';
 import { compareCodePoints } from '../vault/files.ts';
 

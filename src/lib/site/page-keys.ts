@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Course, Garden } from './garden.ts';
-import type { NoteData } from '../note/note.ts';
+import type { NoteData } from '../note/note-data.ts';
 
 /** What a page may show of a note other than its own: names, places, kinds, summaries and links. */
 function shapeOf(note: NoteData): unknown[] {

@@ -6,7 +6,7 @@
  */
 import { COURSE_TOOLS, courseToolUrl, studySheetUrl, type CourseTool } from './course-tools.ts';
 import type { Course, Garden } from './garden.ts';
-import { hasStudyMaterial, type NoteData } from '../note/note.ts';
+import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
 import type { PageKeys } from './page-keys.ts';
 import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';

@@ -17,7 +17,7 @@ import { isInlineMath, texError } from '../render/math.ts';
 import { parseWikilink } from './links.ts';
 import { stripComments } from './comments.ts';
 import { findTags, normaliseTag } from './tags.ts';
-import type { TermNote } from '../note/note.ts';
+import type { TermNote } from '../note/note-data.ts';
 import type { TermMatcher } from './terms.ts';
 
 export interface NoteHeading {

@@ -2,7 +2,8 @@
  * Site-wide URL rules: one URL per note, old URLs and study pages that serve one thing each, URLs the
  * site can write, one course per folder.
  */
-import type { NoteData, UrlLines } from '../note/note.ts';
+import type { NoteData } from '../note/note-data.ts';
+import type { UrlLines } from '../note/note.ts';
 import { toolUrls } from '../site/course-tools.ts';
 import { reservedUrlProblem, shortText, shortUrl } from '../site/reserved-urls.ts';
 import { urlKey } from '../site/url.ts';

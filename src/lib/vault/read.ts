@@ -3,7 +3,8 @@
  * applied, and the scan each published body needs (run here or on worker threads).
  */
 import { splitNote } from '../note/frontmatter.ts';
-import { readNote, renderableBody, reservedIds, type NoteOutcome, type TermNote } from '../note/note.ts';
+import { readNote, renderableBody, reservedIds, type NoteOutcome } from '../note/note.ts';
+import { type TermNote } from '../note/note-data.ts';
 import type { LinkTargetNote } from '../syntax/links.ts';
 import { scanNote, type ScannedNote } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
