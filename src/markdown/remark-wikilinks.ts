@@ -11,7 +11,7 @@ import {
   wikilinkReplacement,
   type WikilinkNode,
 } from '../lib/render/link-render.ts';
-import { definitionsOf } from '../lib/syntax/scan.ts';
+import { definitionsOf } from '../lib/syntax/parse.ts';
 import { renderedNote } from './link-context.ts';
 
 interface MarkdownNode extends WikilinkNode {

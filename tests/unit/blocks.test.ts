@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { applyBlockIds } from '../../src/lib/syntax/blocks.ts';
-import { markdownToText, parseMarkdown, plainText, scanNote } from '../../src/lib/syntax/scan.ts';
+import { markdownToText, plainText } from '../../src/lib/syntax/reader-text.ts';
+import { parseMarkdown } from '../../src/lib/syntax/parse.ts';
+import { scanNote } from '../../src/lib/syntax/scan.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 import { formatProblems } from '../../src/lib/vault/problems.ts';
 import { loadVault } from '../../src/lib/vault/vault.ts';

@@ -3,7 +3,8 @@ import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { createUniqueId, embedReplacement, expandEmbeds, pageTrail } from '../../src/lib/render/embeds.ts';
 import type { LinkContext } from '../../src/lib/render/link-render.ts';
-import { parseMarkdown, plainText } from '../../src/lib/syntax/scan.ts';
+import { parseMarkdown } from '../../src/lib/syntax/parse.ts';
+import { plainText } from '../../src/lib/syntax/reader-text.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 import { draft, linkContextOf, note } from '../helpers/vault.ts';
 

@@ -5,7 +5,7 @@ import { eventId, sortChronologically } from './timeline.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
 import { headingKey } from '../syntax/headings.ts';
 import { urlFromPermalink, type UrlSource } from '../site/url.ts';
-import { markdownToText } from '../syntax/scan.ts';
+import { markdownToText } from '../syntax/reader-text.ts';
 
 export const fileName = (path: string) => (path.split('/').pop() as string).replace(/\.mdx?$/i, '');
 

@@ -10,7 +10,8 @@ import { parseWikilink, type LinkOutcome, type VaultLinks } from '../syntax/link
 import { attachmentKind, mediaEmbedLink, mediaUrl } from './media.ts';
 import type { NoteData, TermNote } from '../note/note-data.ts';
 import { previewProperties } from './preview.ts';
-import { markdownHref, wikiLinkAlias } from '../syntax/scan.ts';
+import { markdownHref } from '../syntax/parse.ts';
+import { wikiLinkAlias } from '../syntax/reader-text.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
 import type { VaultPath } from '../util/types.ts';
 import { hrefForUrl } from '../site/url.ts';

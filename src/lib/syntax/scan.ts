@@ -4,21 +4,16 @@
  * with line and the sentence around it. Parsed with the same syntax as rendering (GFM + Obsidian
  * wikilinks); comments are already stripped.
  */
-import { syntax as wikiLinkSyntax, fromMarkdown as wikiLinkFromMarkdown } from '@flowershow/remark-wiki-link';
 import type { Heading, Nodes, Parents, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { gfm } from 'micromark-extension-gfm';
 import { applyBlockIds, blockAnchor } from './blocks.ts';
-import { math } from 'micromark-extension-math';
 import { createHeadingSlugger } from './headings.ts';
 import { isInlineMath, texError } from '../render/math.ts';
 import { parseWikilink } from './links.ts';
-import { stripComments } from './comments.ts';
 import { findTags, normaliseTag } from './tags.ts';
 import type { TermNote } from '../note/note-data.ts';
 import type { TermMatcher } from './terms.ts';
+import { definitionsOf, markdownHref, parseMarkdown } from './parse.ts';
+import { contextOf, plainText, sentenceAround, wikiLinkAlias } from './reader-text.ts';
 
 export interface NoteHeading {
   depth: number;
@@ -65,15 +60,6 @@ export interface ScannedNote<T = TermNote> {
   /** TeX that KaTeX cannot typeset, with its line: warnings (the page shows the source). */
   mathErrors: { line: number; message: string }[];
 }
-
-/** The mdast of a note body with the site's syntax extensions. */
-export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, {
-    extensions: [gfm(), wikiLinkSyntax(), math()],
-    mdastExtensions: [gfmFromMarkdown(), wikiLinkFromMarkdown(), mathFromMarkdown()],
-  });
-}
-
 /** Heading ids for a parsed tree, in document order, with the page's reserved ids taken first. */
 export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading, string> {
   const slugger = createHeadingSlugger(reserved);
@@ -83,48 +69,6 @@ export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading,
   });
   return ids;
 }
-
-const EXTERNAL = /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\//i;
-const HAS_EXTENSION = /\.[^./]+$/;
-
-/**
- * A Markdown link's or image's destination as a path in the vault (`../Other%20Note.md` →
- * `../Other Note.md`, `#fragment` apart), or undefined when it names no file of the vault: a web
- * address (`https:`, `data:`, any scheme), a path of the site (`/tags/`) or an anchor. A link names a
- * file only with an extension (`[x](Note.md)`, `[x](paper.pdf)`); an image always does.
- */
-export function markdownHref(url: string, kind: 'link' | 'image'): { path: string; heading?: string } | undefined {
-  if (EXTERNAL.test(url)) return undefined;
-  const hash = url.indexOf('#');
-  const path = decodeURIComponentSafe(hash === -1 ? url : url.slice(0, hash));
-  const fragment = hash === -1 ? '' : url.slice(hash + 1);
-  if (path.trim() === '' || (kind === 'link' && !HAS_EXTENSION.test(path))) return undefined;
-  return { path, ...(fragment ? { heading: decodeURIComponentSafe(fragment) } : {}) };
-}
-
-/** The `[label]: url` definitions of a tree, by identifier, for `![alt][label]` and `[text][label]`. */
-export function definitionsOf(tree: unknown): Map<string, { url: string; title?: string }> {
-  const found = new Map<string, { url: string; title?: string }>();
-  const visit = (node: unknown) => {
-    const current = node as { type?: string; identifier?: string; url?: string; title?: string | null; children?: unknown[] };
-    // The first definition of a label wins, as CommonMark says.
-    if (current.type === 'definition' && current.identifier && !found.has(current.identifier.toLowerCase())) {
-      found.set(current.identifier.toLowerCase(), { url: current.url ?? '', ...(current.title ? { title: current.title } : {}) });
-    }
-    for (const child of current.children ?? []) visit(child);
-  };
-  visit(tree);
-  return found;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 export function scanNote(markdown: string, reserved: Iterable<string> = [], terms?: TermMatcher<TermNote>): ScannedNote {
   const tree = parseMarkdown(markdown);
   // Block markers out first: they are never shown, so no sentence, word count or heading holds one.
@@ -206,88 +150,6 @@ function scanMath(tree: Root): Pick<ScannedNote, 'math' | 'mathErrors'> {
   });
   return { math: found, mathErrors };
 }
-
-/** The longest context a backlink or a mention quotes, its ellipsis included: a sentence, not a paragraph. */
-const CONTEXT_CHARS = 240;
-
-function clipSentence(sentence: string): string {
-  return sentence.length > CONTEXT_CHARS ? `${sentence.slice(0, CONTEXT_CHARS - 1)}…` : sentence;
-}
-
-/** The sentence of a text that holds an offset. */
-function sentenceAround(text: string, offset: number): string {
-  const start = text.slice(0, offset).search(/[^.!?]*$/);
-  const after = /[.!?](\s|$)/.exec(text.slice(offset));
-  const end = after ? offset + after.index + 1 : text.length;
-  const sentence = text.slice(Math.max(0, start), end).trim();
-  return clipSentence(sentence);
-}
-
-/** The sentence of the nearest paragraph, list item or cell that holds the link text. */
-function contextOf(ancestors: readonly Parents[], linkText: string): string {
-  const block = [...ancestors].reverse().find((node) => ['paragraph', 'tableCell', 'heading', 'listItem'].includes(node.type));
-  if (!block) return '';
-  const text = readerText(plainText(block));
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'“‘(])/);
-  const sentence = sentences.find((candidate) => linkText && candidate.includes(linkText)) ?? sentences[0] ?? '';
-  return clipSentence(sentence);
-}
-
-/**
- * Text as a reader reads it, from the plain text of mdast: without the Obsidian markers the parser
- * leaves in text (a callout's `[!note]`, `==highlight==` marks) and with white space collapsed.
- */
-function readerText(text: string): string {
-  return text
-    .replace(/\[![\w-]+\][+-]?[ \t]*/g, '')
-    .replace(/==(?=\S)([^=]*?\S)==/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Markdown that may be more than words: links, emphasis, code, highlights, comments, block ids. */
-const MARKUP = /[[\]*_`=~<>\\^%!]/;
-
-/**
- * The words of a Markdown text an author wrote in frontmatter (a description, a definition), for
- * places that quote text: previews, meta descriptions, search, feeds. `[[Politburo]]` reads
- * "Politburo", `**the**` reads "the"; comments and block ids are not read at all.
- */
-export function markdownToText(markdown: string): string {
-  const line = stripComments(markdown).replace(/\s+/g, ' ').trim();
-  if (!MARKUP.test(line)) return line;
-  // One paragraph of inline Markdown: "1962. The year…" or "- x" at its start is text, not a list.
-  const paragraph = line.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+*#>])/, '\\$1');
-  const tree = parseMarkdown(paragraph);
-  applyBlockIds(tree, { anchors: false });
-  return readerText(tree.children.map(plainText).join(' '));
-}
-
-/** The `|text` of a wikilink or embed (`|300` on an image embed is its width). */
-export function wikiLinkAlias(node: { data?: unknown }): string | undefined {
-  const data = (node.data ?? {}) as { alias?: string; hProperties?: Record<string, unknown> };
-  if (data.alias) return data.alias;
-  const width = data.hProperties?.['data-fs-width'];
-  const height = data.hProperties?.['data-fs-height'];
-  return width ? `${String(width)}${height ? `x${String(height)}` : ''}` : undefined;
-}
-
-/**
- * The text a reader sees, from mdast: a wikilink counts as its label (or its target without the
- * `#heading`), so heading ids and link contexts match what the rendered page shows.
- */
-export function plainText(node: unknown): string {
-  const current = node as { type?: string; value?: string; alt?: string; children?: unknown[]; data?: unknown };
-  if (current.type === 'wikiLink') {
-    const written = parseWikilink(`[[${current.value ?? ''}${wikiLinkAlias(current) ? `|${wikiLinkAlias(current)}` : ''}]]`);
-    return written.label ?? (written.target || (written.heading ?? ''));
-  }
-  if (current.type === 'embed') return '';
-  if (typeof current.value === 'string' && current.type !== 'html') return current.value;
-  if (current.type === 'image') return current.alt ?? '';
-  return (current.children ?? []).map(plainText).join('');
-}
-
 /** Any mdast node, including the wikilink syntax's own `wikiLink` and `embed`. */
 interface AnyNode {
   type: string;

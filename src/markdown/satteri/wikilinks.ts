@@ -11,7 +11,7 @@ import {
   type MarkdownImage,
   type WikilinkNode,
 } from '../../lib/render/link-render.ts';
-import { definitionsOf } from '../../lib/syntax/scan.ts';
+import { definitionsOf } from '../../lib/syntax/parse.ts';
 import type { VaultPath } from '../../lib/util/types.ts';
 import { ancestors, noteOf, plainCopy } from './shared.ts';
 
