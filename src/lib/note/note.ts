@@ -7,7 +7,7 @@ import { fileName, normalise } from './normalise.ts';
 import { isStudyNote, type NoteData, type PendingReference } from './note-data.ts';
 import { isPublished } from './publish.ts';
 import { presentProperties } from './properties.ts';
-import { parseFrontmatter } from './schema.ts';
+import { parseFrontmatter } from './validate.ts';
 import type { Problem } from '../util/types.ts';
 import { headingKey } from '../syntax/headings.ts';
 import { noteUrl } from '../site/url.ts';
