@@ -11,6 +11,7 @@
  */
 import { KIND_TEXT } from '../lib/site/kind-text.ts';
 import type { IslandText } from './island-text.ts';
+import { element, escapeHtml, excerptNodes, link } from './search-dom.ts';
 
 let text: IslandText;
 const say: IslandText['say'] = (...args) => text.say(...args);
@@ -99,46 +100,11 @@ export function loadPagefindUI(): Promise<ModularUI> {
   return loading;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /*
  * Every value below comes from the index, that is from what authors wrote (titles, tags, course
  * titles, text): it is put into the page as text with DOM calls, never as HTML, so markup in a title
  * stays letters. Only Pagefind's <mark> in an excerpt is kept as an element.
  */
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  if (className) made.className = className;
-  made.append(...children);
-  return made;
-}
-
-function link(href: string, className: string, text: string): HTMLAnchorElement {
-  const made = element('a', className, text);
-  made.href = href;
-  return made;
-}
-
-/**
- * An excerpt as Pagefind writes it — escaped text with the matches in <mark> — rebuilt from its text
- * and marks alone. Parsed in an inert <template> (nothing in it loads or runs), so even an excerpt
- * that held markup could put nothing else into the page.
- */
-function excerptNodes(html: string): Node[] {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  const copy = (node: Node): Node[] => {
-    if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.textContent ?? '')];
-    const children = [...node.childNodes].flatMap(copy);
-    return node instanceof Element && node.localName === 'mark' ? [element('mark', '', ...children)] : children;
-  };
-  return [...template.content.childNodes].flatMap(copy);
-}
 
 /** One result as the site shows it: kind badge, title, dates, excerpt and up to three matching sections. */
 function resultElement(result: PagefindResultData): HTMLLIElement {
