@@ -27,16 +27,17 @@ if (vault.problems.length > 0) {
 }
 const reset = process.argv.includes('--reset');
 let existing = EMPTY_LOCK;
-try {
-  if (reset) throw new Error('a new lock');
-  const parsed = parseUrlLock(readFileSync(join(projectRoot, lockFile), 'utf8'));
-  if (!parsed.ok) {
-    console.error(`${lockFile}: ${parsed.reason}`);
-    process.exit(1);
+if (!reset) {
+  try {
+    const parsed = parseUrlLock(readFileSync(join(projectRoot, lockFile), 'utf8'));
+    if (!parsed.ok) {
+      console.error(`${lockFile}: ${parsed.reason}`);
+      process.exit(1);
+    }
+    existing = parsed.lock;
+  } catch {
+    // No lock yet: this run creates it.
   }
-  existing = parsed.lock;
-} catch {
-  // No lock yet: this run creates it.
 }
 const updated = lockServedUrls(
   existing,

@@ -13,3 +13,9 @@ export function pageLang(locals: App.Locals): string {
 export function pageText(locals: App.Locals): Translator {
   return translator(pageLang(locals));
 }
+
+/** The text of a page that belongs to a note: the note's own `lang`, when it sets one, is the page's. */
+export function noteText(locals: App.Locals, note: { lang?: string | undefined }): Translator {
+  if (note.lang) locals.lang = note.lang;
+  return pageText(locals);
+}

@@ -78,7 +78,7 @@ export type GardenOptions = z.input<typeof gardenOptionsSchema>;
 export type GardenConfig = z.output<typeof gardenOptionsSchema>;
 
 /** The environment variables that override an option for one build, by option. */
-export const ENV_OVERRIDES = {
+const ENV_OVERRIDES = {
   contentDir: 'GARDEN_CONTENT_DIR',
   brokenLinks: 'GARDEN_BROKEN_LINKS',
   site: 'GARDEN_SITE',
@@ -89,24 +89,33 @@ export const ENV_OVERRIDES = {
   maxNoteSize: 'GARDEN_MAX_NOTE_SIZE',
 } as const satisfies Partial<Record<keyof GardenConfig, string>>;
 
+/** Numbers arrive as text; `GARDEN_RENDER_WORKERS=auto` stays a word. */
+const FROM_TEXT: Partial<Record<keyof typeof ENV_OVERRIDES, (text: string) => unknown>> = {
+  renderWorkers: (text) => (text === 'auto' ? 'auto' : Number(text)),
+  maxNoteSize: Number,
+};
+
+/**
+ * The options the environment sets. An empty variable sets nothing, except `GARDEN_URL_LOCK=`, which
+ * turns the URL lock off.
+ */
+function envOverrides(env: Record<string, string | undefined>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ENV_OVERRIDES).flatMap(([option, variable]) => {
+      const text = env[variable];
+      if (text === undefined || (text === '' && option !== 'urlLock')) return [];
+      const convert = FROM_TEXT[option as keyof typeof ENV_OVERRIDES];
+      return [[option, convert ? convert(text) : text]];
+    }),
+  );
+}
+
 /**
  * The options with the environment's overrides, checked. A bad option is an error with one readable
  * sentence per problem, each naming the option (and the variable it came from), not a zod dump.
  */
 export function resolveGardenOptions(options: GardenOptions, env: Record<string, string | undefined>): GardenConfig {
-  const parsed = gardenOptionsSchema.safeParse({
-    ...options,
-    ...(env.GARDEN_CONTENT_DIR ? { contentDir: env.GARDEN_CONTENT_DIR } : {}),
-    ...(env.GARDEN_BROKEN_LINKS ? { brokenLinks: env.GARDEN_BROKEN_LINKS } : {}),
-    ...(env.GARDEN_SITE ? { site: env.GARDEN_SITE } : {}),
-    ...(env.GARDEN_URL_LOCK !== undefined ? { urlLock: env.GARDEN_URL_LOCK } : {}),
-    ...(env.GARDEN_RENDER_WORKERS
-      ? { renderWorkers: env.GARDEN_RENDER_WORKERS === 'auto' ? 'auto' : Number(env.GARDEN_RENDER_WORKERS) }
-      : {}),
-    ...(env.GARDEN_MARKDOWN_PROCESSOR ? { markdownProcessor: env.GARDEN_MARKDOWN_PROCESSOR } : {}),
-    ...(env.GARDEN_LANG ? { lang: env.GARDEN_LANG } : {}),
-    ...(env.GARDEN_MAX_NOTE_SIZE ? { maxNoteSize: Number(env.GARDEN_MAX_NOTE_SIZE) } : {}),
-  });
+  const parsed = gardenOptionsSchema.safeParse({ ...options, ...envOverrides(env) });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const option = String(issue.path[0] ?? '');

@@ -32,7 +32,7 @@ export async function getGarden(): Promise<Garden> {
 }
 
 /** Every page of the site (src/lib/site/routes.ts), with its props and cache key. */
-export async function getRoutes(): Promise<Route[]> {
+async function getRoutes(): Promise<Route[]> {
   return (await model()).routes;
 }
 

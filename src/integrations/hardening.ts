@@ -19,15 +19,15 @@ import { MEDIA_PREFIX, mediaPath } from '../lib/render/media.ts';
 import { headersFile, metaPolicy } from '../lib/output/security-headers.ts';
 import { sanitizeSvg } from '../lib/output/svg-sanitize.ts';
 import type { Problem } from '../lib/util/types.ts';
+import { listVaultFiles } from '../lib/vault/files.ts';
 import { formatProblems } from '../lib/vault/problems.ts';
 import { publishedMediaRoot } from './media.ts';
 
-/** Every file below a folder, as POSIX paths relative to it; dot entries and node_modules skipped when asked. */
-async function filesBelow(dir: string, skipHidden: boolean): Promise<string[]> {
+/** Every file below the built site, as POSIX paths relative to it. */
+async function filesBelow(dir: string): Promise<string[]> {
   const files: string[] = [];
   const walk = async (current: string) => {
     for (const entry of await readdir(current, { withFileTypes: true }).catch(() => [])) {
-      if (skipHidden && (entry.name.startsWith('.') || entry.name === 'node_modules')) continue;
       const path = join(current, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
@@ -67,7 +67,7 @@ export default function hardeningIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const files = await filesBelow(site, false);
+        const files = await filesBelow(site);
         const vault = publishedMediaRoot();
         const display = (vaultPath: string) =>
           relative(projectRoot, join(vault ?? '', vaultPath))
@@ -80,7 +80,7 @@ export default function hardeningIntegration(): AstroIntegration {
           if (!vault) return undefined;
           if (!vaultSvgs) {
             vaultSvgs = new Map();
-            for (const path of (await filesBelow(vault, true)).filter(isSvg)) {
+            for (const path of listVaultFiles(vault).attachments.filter(isSvg)) {
               vaultSvgs.set(digest(await readFile(join(vault, path))), path);
             }
           }

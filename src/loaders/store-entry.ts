@@ -31,12 +31,11 @@ export async function prepareEntry(
     return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
   }
   try {
-    const renderKey = vaultDigest;
     const rendered =
       cachedRendering(store, { note, body }, vaultDigest) ??
       (await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
         ...fresh,
-        metadata: { ...fresh.metadata, renderKey },
+        metadata: { ...fresh.metadata, renderKey: vaultDigest },
       })));
     const assetImports = rendered?.metadata?.imagePaths ?? [];
     const outside = await imagesOutside(root, id, assetImports);
@@ -65,21 +64,21 @@ export async function prepareEntry(
  * (after symlinks): a last guard, so the pipeline never copies or optimises a file from elsewhere.
  */
 async function imagesOutside(root: string, note: VaultPath, images: readonly string[]): Promise<string[]> {
+  const local = images.filter((image) => !URL.canParse(image));
+  if (local.length === 0) return [];
   const vault = await realpath(root);
   const checked = await Promise.all(
-    images
-      .filter((image) => !URL.canParse(image))
-      .map(async (image) => {
-        const path = (() => {
-          try {
-            return decodeURIComponent(image);
-          } catch {
-            return image;
-          }
-        })();
-        const file = await realpath(resolve(dirname(join(root, note)), path)).catch(() => undefined);
-        return file?.startsWith(vault + sep) ? [] : [image];
-      }),
+    local.map(async (image) => {
+      const path = (() => {
+        try {
+          return decodeURIComponent(image);
+        } catch {
+          return image;
+        }
+      })();
+      const file = await realpath(resolve(dirname(join(root, note)), path)).catch(() => undefined);
+      return file?.startsWith(vault + sep) ? [] : [image];
+    }),
   );
   return checked.flat();
 }

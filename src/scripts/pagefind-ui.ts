@@ -78,7 +78,7 @@ const pillNames = (): Record<string, string> => ({ All: say('searchFilterAll'), 
 let loading: Promise<ModularUI> | undefined;
 
 /** Loads the UI's script and stylesheet once; rejects when there is no index (the dev server). */
-export function loadPagefindUI(): Promise<ModularUI> {
+function loadPagefindUI(): Promise<ModularUI> {
   loading ??= new Promise<ModularUI>((resolve, reject) => {
     const style = document.createElement('link');
     style.rel = 'stylesheet';

@@ -9,6 +9,7 @@ import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { MAX_SEGMENT_BYTES } from '../../src/lib/site/reserved-urls.ts';
 import { tagUrl } from '../../src/lib/syntax/tags.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 import { loadVault } from '../../src/lib/vault/vault.ts';
@@ -25,7 +26,7 @@ export function unservable(url: string): string | undefined {
   for (const segment of url.slice(1, -1).split('/')) {
     if (segment === '' || segment === '.' || segment === '..') return `segment "${segment}"`;
     if (/[\\?#\0]/.test(segment)) return `segment "${segment}" has \\, ?, # or NUL`;
-    if (Buffer.byteLength(segment) > 200) return `segment of ${Buffer.byteLength(segment)} bytes`;
+    if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return `segment of ${Buffer.byteLength(segment)} bytes`;
   }
   return undefined;
 }

@@ -6,8 +6,6 @@
 import { publishFlag } from './properties.ts';
 import { fail, ok, type Result } from '../util/types.ts';
 
-export const PUBLISH_KEY = 'dg-publish';
-
 /** Reads properties already cleared of empty ones (properties.ts): an empty `dg-publish:` is absent. */
 export function isPublished(frontmatter: Record<string, unknown>): Result<boolean> {
   const flag = publishFlag(frontmatter);

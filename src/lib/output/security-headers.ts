@@ -20,7 +20,7 @@ export const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 /** Where the build publishes SVG files from the vault: Astro's image pipeline and the media folder. */
 export const SVG_PATHS = ['/_astro/*.svg', '/_media/*.svg'];
 
-export const COMMON_HEADERS: ReadonlyArray<readonly [string, string]> = [
+const COMMON_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
 ];

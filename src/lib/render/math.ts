@@ -108,7 +108,7 @@ export function typesetTree(tree: Root): void {
 }
 
 /** The distinct `style` attribute values of a page's HTML tree (KaTeX's struts and stacks). */
-export function styleAttributes(tree: Nodes): string[] {
+function styleAttributes(tree: Nodes): string[] {
   const found = new Set<string>();
   const visit = (node: Nodes) => {
     if (node.type === 'element' && typeof node.properties.style === 'string') found.add(node.properties.style);

@@ -131,6 +131,8 @@ export function buildGarden(input: readonly NoteData[], options: { lang?: string
   // Each course's tree is built once, on first use, and shared by every page of the course.
   const trees = new Map<Course, TreeFolder>();
   let pageKeys: PageKeys | undefined;
+  let termMatcher: TermMatcher<TermNote> | undefined;
+  let graph: Garden['graph'] | undefined;
   const garden: Garden = {
     notes,
     redirects,
@@ -139,7 +141,10 @@ export function buildGarden(input: readonly NoteData[], options: { lang?: string
     byVaultPath,
     byUrl,
     courseOf: (note) => courseByNote.get(note.vaultPath),
-    termMatcher: createTermMatcher(glossaryNames(notes)),
+    // Built when first asked for: the URL lock check needs the model's routes, not its graph or terms.
+    get termMatcher() {
+      return (termMatcher ??= createTermMatcher(glossaryNames(notes)));
+    },
     tags: tagIndex(notes),
     neighboursOf(note) {
       const list = courseByNote.get(note.vaultPath)?.notes ?? [];
@@ -158,7 +163,9 @@ export function buildGarden(input: readonly NoteData[], options: { lang?: string
     get pageKeys() {
       return (pageKeys ??= createPageKeys(garden, options.lang));
     },
-    graph: siteGraph(notes),
+    get graph() {
+      return (graph ??= siteGraph(notes));
+    },
     ...(home ? { home } : {}),
   };
   return garden;

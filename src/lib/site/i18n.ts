@@ -24,7 +24,7 @@ export type PluralKey = { [K in keyof Messages]: Messages[K] extends PluralMessa
 export const DICTIONARIES: Readonly<Record<string, Partial<Messages>>> = { en, 'pt-BR': ptBR };
 
 /** The default language of the site and the one every dictionary falls back to. */
-export const DEFAULT_LANG = 'en';
+const DEFAULT_LANG = 'en';
 
 /**
  * A BCP 47 language tag as written by an author or in the site options, canonicalised (`pt-br` →
@@ -96,7 +96,7 @@ export function translator(lang: string): Translator {
 }
 
 /** The messages the client islands use, as the page hands them over (JSON in the page). */
-export const CLIENT_KEYS = [
+const CLIENT_KEYS = [
   'searchTheNotes',
   'searchFilterAll',
   'searchFilterType',

@@ -71,7 +71,7 @@ export const SITE_URLS: readonly SiteUrl[] = RESERVED_URLS.flatMap((entry) =>
 );
 
 /** The file every page is written to inside its URL's folder (`build.format: 'directory'`). */
-export const PAGE_FILE = 'index.html';
+const PAGE_FILE = 'index.html';
 
 /**
  * The longest URL segment, in UTF-8 bytes: each segment is a folder name in `dist/`, and file systems

@@ -24,7 +24,7 @@ export const fail = <T = never>(reason: string): Result<T> => ({ ok: false, reas
  * Why `path` is not a vault path (relative, `/` between segments, no `.`/`..`/empty segment, an
  * extension), or none. Any other character is allowed: `\` and `:` are legal in a POSIX file name.
  */
-export function vaultPathProblem(path: string): string | undefined {
+function vaultPathProblem(path: string): string | undefined {
   if (path === '') return 'it is empty';
   if (path.startsWith('/')) return 'it is absolute (vault paths are relative to the vault)';
   const segments = path.split('/');
@@ -37,7 +37,7 @@ export function vaultPathProblem(path: string): string | undefined {
 }
 
 /** Why `url` is not a site URL (`/` or `/a/b/`: slashes at both ends, no `.`/`..`/empty segment), or none. */
-export function siteUrlProblem(url: string): string | undefined {
+function siteUrlProblem(url: string): string | undefined {
   if (!url.startsWith('/') || !url.endsWith('/')) return 'it does not start and end with /';
   if (url === '/') return undefined;
   for (const segment of url.slice(1, -1).split('/')) {

@@ -148,7 +148,7 @@ export function urlCollisions(
 const ACCENT_FORMS = 'accents composed in one, decomposed in the other';
 
 /** How two URLs with the same key differ: in letter case, in Unicode normalisation (é vs e + ´), or both. */
-export function urlDifference(a: string, b: string): string {
+function urlDifference(a: string, b: string): string {
   if (a.normalize('NFC') === b.normalize('NFC')) return `Unicode normalisation: ${ACCENT_FORMS}`;
   if (a.toLowerCase() === b.toLowerCase()) return 'letter case';
   return 'letter case and Unicode normalisation';

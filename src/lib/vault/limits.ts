@@ -49,17 +49,17 @@ export function bodyLimitProblems(body: string, firstLine: number): LimitProblem
   return problems;
 }
 
-export function tooLargeMessage(bytes: number, maxBytes: number): string {
+function tooLargeMessage(bytes: number, maxBytes: number): string {
   return `the note is ${megabytes(bytes)}, more than the ${megabytes(maxBytes)} a note may be (site option maxNoteSize); split it into smaller notes`;
 }
 
-export function tooDeepMessage(part: 'body' | 'frontmatter'): string {
+function tooDeepMessage(part: 'body' | 'frontmatter'): string {
   return part === 'body'
     ? `quotes, callouts, lists, emphasis, brackets or HTML elements nest more than ${MAX_NESTING} levels deep here; nest less`
     : `the frontmatter nests lists or maps more than ${MAX_NESTING} levels deep here; nest less`;
 }
 
-export function tooManyHeadingsMessage(count: number): string {
+function tooManyHeadingsMessage(count: number): string {
   return `the note has ${count} headings, more than the ${MAX_HEADINGS} a note may have (this is heading ${MAX_HEADINGS + 1}); split it into smaller notes`;
 }
 
@@ -258,7 +258,7 @@ function inlineCounter() {
 }
 
 /** The file lines of a body's headings: `#` headings and `===`/`---` underlines, outside code. */
-export function headingLines(body: string, firstLine: number): number[] {
+function headingLines(body: string, firstLine: number): number[] {
   const lines: number[] = [];
   let fence: { char: string; length: number } | undefined;
   let previous = '';

@@ -2,12 +2,12 @@
 import type { RootContent } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { createUniqueId, embedReplacement, pageTrail } from '../../lib/render/embeds.ts';
-import { noteOf } from './shared.ts';
+import { renderedNote } from '../link-context.ts';
 
 export const embedsPlugin: MdastPluginDefinition = {
   name: 'garden-embeds',
   before(root, ctx) {
-    const current = noteOf(ctx.fileURL);
+    const current = renderedNote(ctx.fileURL);
     if (!current) return;
     const { context, from } = current;
     const uniqueId = createUniqueId();

@@ -5,12 +5,12 @@
 import type { MdastPluginDefinition } from 'satteri';
 import { reservedIds } from '../../lib/note/note.ts';
 import { headingIds } from '../../lib/syntax/scan.ts';
-import { noteOf } from './shared.ts';
+import { renderedNote } from '../link-context.ts';
 
 export const headingIdsPlugin: MdastPluginDefinition = {
   name: 'garden-heading-ids',
   before(root, ctx) {
-    const current = noteOf(ctx.fileURL);
+    const current = renderedNote(ctx.fileURL);
     const note = current ? current.context.notes.get(current.from)?.note : undefined;
     for (const [heading, id] of headingIds(root, note ? reservedIds(note) : [])) {
       const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };

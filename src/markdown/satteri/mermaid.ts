@@ -1,7 +1,7 @@
 /** ```mermaid blocks as the remark path's rehype-mermaid.ts makes them (src/lib/render/mermaid.ts). */
 import type { HastPluginDefinition } from 'satteri';
 import { codeLanguage, diagramLinks, diagramNoteHref, MERMAID_LANGUAGE, mermaidFigure } from '../../lib/render/mermaid.ts';
-import { noteOf } from './shared.ts';
+import { renderedNote } from '../link-context.ts';
 
 export const mermaidPlugin: HastPluginDefinition = {
   name: 'garden-mermaid',
@@ -12,7 +12,7 @@ export const mermaidPlugin: HastPluginDefinition = {
       if (pre.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code') return undefined;
       if (codeLanguage(code) !== MERMAID_LANGUAGE) return undefined;
       const source = ctx.textContent(code);
-      const note = noteOf(ctx.fileURL);
+      const note = renderedNote(ctx.fileURL);
       const links = note ? diagramLinks(source, (name) => diagramNoteHref(name, note.from, note.context)) : {};
       return mermaidFigure(source, links);
     },

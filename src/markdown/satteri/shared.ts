@@ -1,17 +1,6 @@
-/** What every Sätteri adapter needs: the note being rendered, its ancestors, and plain copies of its tree. */
+/** What Sätteri adapters share: a node's ancestors, and plain copies of its tree (the note being rendered: link-context.ts). */
 import type { Parents } from 'mdast';
 import type { MdastTarget, MdastVisitorContext } from 'satteri';
-import type { LinkContext } from '../../lib/render/link-render.ts';
-import type { VaultPath } from '../../lib/util/types.ts';
-import { renderedNote } from '../link-context.ts';
-
-/**
- * The vault context and the note a compile renders; undefined outside the vault, an error for a file
- * of the vault rendered without its context (link-context.ts).
- */
-export function noteOf(fileURL: URL | undefined): { context: LinkContext; from: VaultPath } | undefined {
-  return renderedNote(fileURL);
-}
 
 /**
  * A plain copy of a node Sätteri hands a plugin (its nodes carry arena references), for code that

@@ -2,12 +2,12 @@
 import type { Text } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { mentionsByNode, termLinkNodes } from '../../lib/render/term-links.ts';
-import { noteOf } from './shared.ts';
+import { renderedNote } from '../link-context.ts';
 
 export const termLinksPlugin: MdastPluginDefinition = {
   name: 'garden-term-links',
   before(root, ctx) {
-    const current = noteOf(ctx.fileURL);
+    const current = renderedNote(ctx.fileURL);
     if (!current) return;
     const { context, from } = current;
     const byNode = mentionsByNode(root, context.notes.get(from)?.note, context.termMatcher);

@@ -13,7 +13,8 @@ import {
 } from '../../lib/render/link-render.ts';
 import { definitionsOf } from '../../lib/syntax/parse.ts';
 import type { VaultPath } from '../../lib/util/types.ts';
-import { ancestors, noteOf, plainCopy } from './shared.ts';
+import { renderedNote } from '../link-context.ts';
+import { ancestors, plainCopy } from './shared.ts';
 
 type Definitions = ReturnType<typeof definitionsOf>;
 const DEFINITIONS = 'gardenDefinitions';
@@ -29,7 +30,7 @@ export const wikilinksPlugin: MdastPluginDefinition = {
   },
   custom(node, ctx) {
     if (node.type !== 'wikiLink' && node.type !== 'embed') return;
-    const current = noteOf(ctx.fileURL);
+    const current = renderedNote(ctx.fileURL);
     if (!current) return;
     const wikilink = node as WikilinkNode;
     ctx.replaceNode(
@@ -90,7 +91,7 @@ const sourceOf = (node: AnyNode, from: VaultPath) => (node.data as WikilinkNode[
 
 /** What a Markdown link (or link reference) becomes: see `markdownLinkTarget`. */
 function linkTarget(node: AnyNode, ctx: Context): ReturnType<typeof markdownLinkTarget> {
-  const current = noteOf(ctx.fileURL);
+  const current = renderedNote(ctx.fileURL);
   const url = node.type === 'linkReference' ? definitionOf(node.identifier ?? '', ctx.data)?.url : node.url;
   if (!current || !url) return undefined;
   return markdownLinkTarget(url, sourceOf(node, current.from), current.context);
@@ -110,7 +111,7 @@ function insideReplacedLink(node: Readonly<MdastTarget>, ctx: Context): boolean 
 
 /** The image a Markdown image or image reference shows, or undefined when it stays as written. */
 function imageFor(node: AnyNode, url: string, ctx: Context, title?: string): PhrasingContent | undefined {
-  const current = noteOf(ctx.fileURL);
+  const current = renderedNote(ctx.fileURL);
   if (!current) return undefined;
   const image: MarkdownImage = { url, alt: node.alt ?? null, title: node.title ?? title ?? null };
   return markdownImageReplacement(image, sourceOf(node, current.from), current.context, current.from);
