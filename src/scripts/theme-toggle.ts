@@ -8,11 +8,12 @@ type Theme = (typeof ORDER)[number];
 class ThemeToggle extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector<HTMLButtonElement>('[data-theme-button]');
-    if (!button) return;
+    const label = this.querySelector<HTMLElement>('[data-theme-label]');
+    if (!button || !label) return;
     const current = (): Theme => (document.documentElement.dataset.theme as Theme | undefined) ?? 'system';
     const names = { system: say('themeSystem'), light: say('themeLight'), dark: say('themeDark') };
     const show = () => {
-      button.textContent = say('theme', { theme: names[current()] });
+      label.textContent = say('theme', { theme: names[current()] });
       button.setAttribute('aria-label', say('themeLabel', { theme: names[current()] }));
     };
     show();

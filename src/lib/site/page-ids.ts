@@ -20,6 +20,8 @@ export const LINK_PREVIEW_ID = 'link-preview';
 export const PAGE_IDS = {
   /** The main landmark, the skip link's target (BaseLayout). */
   main: 'main',
+  /** The site menu: a popover on phones, the sidebar on wide screens (SiteMenu). */
+  siteMenu: 'site-menu',
   islandText: ISLAND_TEXT_ID,
   copyStatus: COPY_STATUS_ID,
   linkPreview: LINK_PREVIEW_ID,

@@ -5,6 +5,8 @@ export const en = {
   // The frame of every page
   skipToContent: 'Skip to content',
   siteNav: 'Site',
+  menu: 'Menu',
+  closeMenu: 'Close menu',
   navGlossary: 'Glossary',
   navTags: 'Tags',
   navGraph: 'Graph',

@@ -4,6 +4,8 @@ import type { Messages } from '../i18n.ts';
 export const ptBR: Messages = {
   skipToContent: 'Pular para o conteúdo',
   siteNav: 'Site',
+  menu: 'Menu',
+  closeMenu: 'Fechar menu',
   navGlossary: 'Glossário',
   navTags: 'Tags',
   navGraph: 'Grafo',
