@@ -73,7 +73,6 @@ describe.skipIf(!hasBrowser)('graphs in Chromium', () => {
     it(`draws the whole graph with labels of at least 11 px that never overlap at ${width} px`, async () => {
       const page = await session.browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${session.origin}/graph/`);
-      await page.locator('graph-zoom[data-zoomable]').waitFor();
       const labels = await labelsIn(page, '.graph-whole svg.graph-drawing');
       expect(labels.length).toBeGreaterThan(5);
       for (const label of labels) expect(label.size, label.text).toBeGreaterThanOrEqual(11);

@@ -75,38 +75,6 @@ export function adjacency(edges: readonly GraphEdge[]): Map<VaultPath, VaultPath
 }
 
 /**
- * The notes within `depth` links of a note (either direction), itself included, nearest first and at
- * most `limit` of them: a local graph stays readable (and quick to draw) in a dense vault. Each ring
- * holds the notes one more link away, in the order they were reached. It follows the adjacency lists
- * only, so a page pays for its neighbourhood, never for the size of the vault.
- */
-export function neighbourhoodRings(
-  note: NoteData,
-  notesByPath: ReadonlyMap<VaultPath, NoteData>,
-  adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
-  depth = 2,
-  limit = 40,
-): NoteData[][] {
-  const reached = new Set<VaultPath>([note.vaultPath]);
-  const rings: NoteData[][] = [[note]];
-  let frontier = [note.vaultPath];
-  for (let step = 0; step < depth && reached.size < limit; step++) {
-    const next: VaultPath[] = [];
-    for (const path of frontier) {
-      for (const neighbour of adjacent.get(path) ?? []) {
-        if (reached.has(neighbour) || reached.size >= limit || !notesByPath.has(neighbour)) continue;
-        reached.add(neighbour);
-        next.push(neighbour);
-      }
-    }
-    if (next.length === 0) break;
-    rings.push(next.map((path) => notesByPath.get(path) as NoteData));
-    frontier = next;
-  }
-  return rings;
-}
-
-/**
  * A note's local graph: its direct links first, ranked, and notes two links away only while room
  * remains — at most `limit` notes in all, the note included. Returned as rings (the note, its direct
  * links, the notes two links away), each in rank order.
