@@ -155,18 +155,18 @@ describe('the graph', () => {
   });
 
   it('finds a note’s neighbourhood two links deep, ring by ring', async () => {
-    const { adjacency, graphEdges, neighbourhoodRings } = await import('../../src/lib/site/graph.ts');
+    const { adjacency, graphEdges, localNeighbourhood } = await import('../../src/lib/site/graph.ts');
     const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
     const titles = (rings: { title: string }[][]) => rings.map((ring) => ring.map((note) => note.title));
-    expect(titles(neighbourhoodRings(notes[0]!, byPath, adjacency(graphEdges(notes)), 2))).toEqual([['A'], ['B'], ['C']]);
-    expect(titles(neighbourhoodRings(notes[0]!, byPath, adjacency(graphEdges(notes)), 2, 2))).toEqual([['A'], ['B']]);
+    expect(titles(localNeighbourhood(notes[0]!, byPath, adjacency(graphEdges(notes))))).toEqual([['A'], ['B'], ['C']]);
+    expect(titles(localNeighbourhood(notes[0]!, byPath, adjacency(graphEdges(notes)), 2))).toEqual([['A'], ['B']]);
   });
 
   it('lays out a neighbourhood as rings: the note in the middle, distance from it in links', async () => {
-    const { adjacency, graphEdges, layoutRings, neighbourhoodRings } = await import('../../src/lib/site/graph.ts');
+    const { adjacency, graphEdges, layoutRings, localNeighbourhood } = await import('../../src/lib/site/graph.ts');
     const byPath = new Map(notes.map((note) => [note.vaultPath, note]));
     const adjacent = adjacency(graphEdges(notes));
-    const graph = layoutRings(neighbourhoodRings(notes[1]!, byPath, adjacent, 2), adjacent, 520);
+    const graph = layoutRings(localNeighbourhood(notes[1]!, byPath, adjacent), adjacent, 520);
     const at = new Map(graph.nodes.map((node) => [node.note.title, node]));
     const centre = at.get('B')!;
     const distance = (title: string) => Math.hypot(at.get(title)!.x - centre.x, at.get(title)!.y - centre.y);
@@ -178,7 +178,7 @@ describe('the graph', () => {
       'G/B.md–G/C.md',
       'G/C.md–G/D.md',
     ]);
-    expect(layoutRings(neighbourhoodRings(notes[1]!, byPath, adjacent, 2), adjacent, 520)).toEqual(graph);
+    expect(layoutRings(localNeighbourhood(notes[1]!, byPath, adjacent), adjacent, 520)).toEqual(graph);
   });
 
   it('lays out the same graph the same way every time, inside its drawing', async () => {

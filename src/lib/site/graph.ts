@@ -75,35 +75,68 @@ export function adjacency(edges: readonly GraphEdge[]): Map<VaultPath, VaultPath
 }
 
 /**
- * The notes within `depth` links of a note (either direction), itself included, nearest first and at
- * most `limit` of them: a local graph stays readable (and quick to draw) in a dense vault. Each ring
- * holds the notes one more link away, in the order they were reached. It follows the adjacency lists
- * only, so a page pays for its neighbourhood, never for the size of the vault.
+ * A note's local graph: its direct links first, ranked, and notes two links away only while room
+ * remains — at most `limit` notes in all, the note included. Returned as rings (the note, its direct
+ * links, the notes two links away), each in rank order.
+ *
+ * Direct links are ranked by
+ * 1. strength: how many links the two notes write to each other, both ways counted (a note linked
+ *    five times, or linking back, matters more than one passing mention);
+ * 2. shared links: how many neighbours the two have in common (the notes of one topic cluster);
+ * 3. kind: the course first (the note's context), then briefs, timelines, quizzes and notes, glossary
+ *    terms last (many notes link a term in passing);
+ * 4. title, so the choice is stable.
+ * Notes two links away are ranked by how many of the shown direct links reach them, then by kind and
+ * title. The rank also orders the labels: better-ranked notes get theirs placed first.
  */
-export function neighbourhoodRings(
+export function localNeighbourhood(
   note: NoteData,
   notesByPath: ReadonlyMap<VaultPath, NoteData>,
   adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
-  depth = 2,
-  limit = 40,
+  limit = 15,
 ): NoteData[][] {
-  const reached = new Set<VaultPath>([note.vaultPath]);
+  const mine = new Set(adjacent.get(note.vaultPath) ?? []);
+  const written = (from: NoteData, to: VaultPath) => targetsOf(from).filter((target) => target === to).length;
+  const direct = [...mine].flatMap((path) => {
+    const other = notesByPath.get(path);
+    if (!other) return [];
+    const strength = written(note, path) + written(other, note.vaultPath);
+    const shared = (adjacent.get(path) ?? []).filter((next) => mine.has(next)).length;
+    return [{ note: other, strength, shared }];
+  });
+  direct.sort(
+    (a, b) =>
+      b.strength - a.strength ||
+      b.shared - a.shared ||
+      KIND_RANK[a.note.type] - KIND_RANK[b.note.type] ||
+      byTitle(a.note, b.note),
+  );
+  const first = direct.slice(0, Math.max(0, limit - 1)).map((entry) => entry.note);
   const rings: NoteData[][] = [[note]];
-  let frontier = [note.vaultPath];
-  for (let step = 0; step < depth && reached.size < limit; step++) {
-    const next: VaultPath[] = [];
-    for (const path of frontier) {
-      for (const neighbour of adjacent.get(path) ?? []) {
-        if (reached.has(neighbour) || reached.size >= limit || !notesByPath.has(neighbour)) continue;
-        reached.add(neighbour);
-        next.push(neighbour);
-      }
+  if (first.length === 0) return rings;
+  rings.push(first);
+  const room = limit - 1 - first.length;
+  if (room <= 0) return rings;
+  const shown = new Set([note.vaultPath, ...first.map((other) => other.vaultPath)]);
+  const reach = new Map<VaultPath, number>();
+  for (const near of first) {
+    for (const path of adjacent.get(near.vaultPath) ?? []) {
+      if (!shown.has(path) && notesByPath.has(path)) reach.set(path, (reach.get(path) ?? 0) + 1);
     }
-    if (next.length === 0) break;
-    rings.push(next.map((path) => notesByPath.get(path) as NoteData));
-    frontier = next;
   }
+  const second = [...reach]
+    .map(([path, count]) => ({ note: notesByPath.get(path) as NoteData, count }))
+    .sort((a, b) => b.count - a.count || KIND_RANK[a.note.type] - KIND_RANK[b.note.type] || byTitle(a.note, b.note))
+    .slice(0, room)
+    .map((entry) => entry.note);
+  if (second.length > 0) rings.push(second);
   return rings;
+}
+
+const KIND_RANK: Record<NoteData['type'], number> = { course: 0, brief: 1, timeline: 2, quiz: 3, note: 4, term: 5 };
+
+function byTitle(a: NoteData, b: NoteData): number {
+  return compareCodePoints(a.title, b.title) || compareCodePoints(a.vaultPath, b.vaultPath);
 }
 
 /** The edges among some notes, found from their adjacency lists (each edge once, in a stable order). */
@@ -128,6 +161,7 @@ export function layoutRings(
   rings: readonly (readonly NoteData[])[],
   adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
   size = 520,
+  frame: { height?: number; marginX?: number; marginY?: number } = {},
 ): Graph {
   const notes = rings.flat();
   const edges = edgesAmong(notes, adjacent);
@@ -137,9 +171,11 @@ export function layoutRings(
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
   }
   const ringCount = Math.max(1, rings.length - 1);
-  const radius = (size - 200) / 2;
+  // The rings are ellipses, so a tall narrow drawing (a phone's) uses its height.
+  const radiusX = size / 2 - (frame.marginX ?? 100);
+  const height = frame.height ?? (rings.length > 1 ? size - 40 : 200);
+  const radiusY = frame.marginY === undefined ? radiusX : height / 2 - frame.marginY;
   const centre = size / 2;
-  const height = rings.length > 1 ? size - 40 : 200;
   const middleY = height / 2;
   const round = (value: number) => Math.round(value * 10) / 10;
   const angleOf = new Map<VaultPath, number>();
@@ -161,15 +197,15 @@ export function layoutRings(
       depth === 1
         ? [...ring].sort((a, b) => compareCodePoints(a.vaultPath, b.vaultPath))
         : [...ring].sort((a, b) => parentAngle(a) - parentAngle(b) || compareCodePoints(a.vaultPath, b.vaultPath));
-    const r = (radius * depth) / ringCount;
+    const [rx, ry] = [(radiusX * depth) / ringCount, (radiusY * depth) / ringCount];
     ordered.forEach((note, index) => {
       // Start at the top; offset the outer ring by half a step so its labels fall between the inner ones.
       const angle = ((index + (depth > 1 ? 0.5 : 0)) / ordered.length) * 2 * Math.PI;
       angleOf.set(note.vaultPath, angle);
       placed.push({
         note,
-        x: round(centre + r * Math.sin(angle)),
-        y: round(middleY - r * Math.cos(angle)),
+        x: round(centre + rx * Math.sin(angle)),
+        y: round(middleY - ry * Math.cos(angle)),
         degree: degree.get(note.vaultPath) ?? 0,
       });
     });
@@ -247,4 +283,121 @@ export function layoutGraph(
     width: size,
     height: Math.max(200, Math.round(80 + (maxY - minY) * scale)),
   };
+}
+
+/** A group of notes drawn together on the whole-site graph of a large vault: a course, or a folder. */
+export interface GraphGroup {
+  key: string;
+  title: string;
+  notes: readonly NoteData[];
+}
+
+export interface ClusterGraph extends Graph {
+  /** Each drawn group: its title's place (above its notes) and how many of its notes are shown. */
+  groups: { key: string; title: string; x: number; y: number; shown: number; total: number }[];
+}
+
+/** Above this many notes, the whole-site graph shows each course's most linked notes as a cluster. */
+export const CLUSTER_THRESHOLD = 300;
+
+/**
+ * The whole-site graph of a large vault, bounded: at most `budget` notes and `maxGroups` groups
+ * whatever the vault's size, so the page does not grow with it. Each group (largest first) gets a
+ * share of the budget by its size, at least three notes, and shows its most linked notes; they sit in
+ * a sunflower spiral in the group's cell, the most linked in the middle, with the links among them.
+ * Every note's own page still shows all its connections.
+ */
+export function layoutClusters(
+  groups: readonly GraphGroup[],
+  adjacent: ReadonlyMap<VaultPath, readonly VaultPath[]>,
+  budget = 160,
+  maxGroups = 24,
+): ClusterGraph {
+  const degreeOf = (note: NoteData) => adjacent.get(note.vaultPath)?.length ?? 0;
+  const kept = [...groups]
+    .filter((group) => group.notes.length > 0)
+    .sort((a, b) => b.notes.length - a.notes.length || compareCodePoints(a.key, b.key))
+    .slice(0, maxGroups);
+  const total = kept.reduce((sum, group) => sum + group.notes.length, 0);
+  const chosen = kept.map((group) => {
+    const share = Math.max(3, Math.floor((budget * group.notes.length) / Math.max(1, total)));
+    const notes = [...group.notes]
+      .sort((a, b) => degreeOf(b) - degreeOf(a) || compareCodePoints(a.vaultPath, b.vaultPath))
+      .slice(0, share);
+    return { group, notes };
+  });
+  const largest = Math.max(1, ...chosen.map((entry) => entry.notes.length));
+  const spacing = 34;
+  const cell = Math.round(2 * spacing * Math.sqrt(largest) + 200);
+  const columns = Math.max(1, Math.min(3, Math.ceil(Math.sqrt(chosen.length))));
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const nodes: GraphNode[] = [];
+  const placedGroups: ClusterGraph['groups'] = [];
+  chosen.forEach(({ group, notes }, index) => {
+    const cx = (index % columns) * cell + cell / 2;
+    const top = Math.floor(index / columns) * cell;
+    const cy = top + cell / 2 + 12;
+    placedGroups.push({
+      key: group.key,
+      title: group.title,
+      x: round(cx),
+      y: top + 28,
+      shown: notes.length,
+      total: group.notes.length,
+    });
+    notes.forEach((note, i) => {
+      // The golden angle spreads the spiral evenly; radius grows with √i so the density is even.
+      const angle = i * 2.39996;
+      const r = spacing * Math.sqrt(i);
+      nodes.push({ note, x: round(cx + r * Math.cos(angle)), y: round(cy + r * Math.sin(angle)), degree: degreeOf(note) });
+    });
+  });
+  // Links within a group only: lines across the whole drawing between groups would hide the groups.
+  const groupOf = new Map(chosen.flatMap(({ group, notes }) => notes.map((note) => [note.vaultPath, group.key] as const)));
+  const edges = edgesAmong(
+    nodes.map((node) => node.note),
+    adjacent,
+  ).filter((edge) => groupOf.get(edge.source) === groupOf.get(edge.target));
+  return {
+    nodes: nodes.sort((a, b) => compareCodePoints(a.note.vaultPath, b.note.vaultPath)),
+    edges,
+    width: columns * cell,
+    height: Math.ceil(chosen.length / columns) * cell,
+    groups: placedGroups,
+  };
+}
+
+/** The drawing size of the whole-site graph: room for its notes' labels, within what a screen scrolls. */
+export function layoutSize(count: number): number {
+  return Math.min(1600, Math.max(640, Math.round(70 * Math.sqrt(count))));
+}
+
+/**
+ * The notes of a large vault's graph in groups: each course's notes (its course note first), then the
+ * notes outside every course by their top folder.
+ */
+export function graphGroups(
+  notes: readonly NoteData[],
+  courses: readonly { note: NoteData; notes: readonly NoteData[] }[],
+): GraphGroup[] {
+  const shown = new Set(notes.map((note) => note.vaultPath));
+  const grouped = new Set<VaultPath>();
+  const groups: GraphGroup[] = [];
+  for (const course of courses) {
+    const members = [course.note, ...course.notes].filter((note) => shown.has(note.vaultPath) && !grouped.has(note.vaultPath));
+    for (const note of members) grouped.add(note.vaultPath);
+    groups.push({ key: course.note.vaultPath, title: course.note.title, notes: members });
+  }
+  const byFolder = new Map<string, NoteData[]>();
+  for (const note of notes) {
+    if (grouped.has(note.vaultPath)) continue;
+    const folder = note.vaultPath.includes('/') ? note.vaultPath.slice(0, note.vaultPath.indexOf('/')) : '';
+    const members = byFolder.get(folder);
+    if (members) members.push(note);
+    else byFolder.set(folder, [note]);
+  }
+  for (const [folder, members] of [...byFolder].sort(([a], [b]) => compareCodePoints(a, b))) {
+    groups.push({ key: `folder:${folder}`, title: folder || '/', notes: members });
+  }
+  return groups;
 }

@@ -35,6 +35,8 @@ export const PAGE_IDS = {
   backlinks: 'backlinks',
   onThisPage: 'on-this-page',
   connections: 'connections',
+  /** What the keys do in the whole-site graph's zoomable viewport (GraphView). */
+  graphZoomHint: 'graph-zoom-hint',
   /** The home page's course list and the notes outside every course (CourseList). */
   courses: 'courses',
   otherNotes: 'other-notes',
