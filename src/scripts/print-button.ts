@@ -3,3 +3,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]'
   button.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
   button.addEventListener('click', () => window.print());
 }
+
+// A module, loaded on demand by the site script.
+export {};

@@ -4,7 +4,10 @@
  * explanation and puts the score at the top; a free-answer question is marked by the reader ("I got
  * it" / "I missed it", offered once its answer is shown), and counts in the score.
  */
-import { islandText, say, sayCount } from './island-text.ts';
+import type { IslandText } from './island-text.ts';
+
+let text: IslandText;
+const say: IslandText['say'] = (...args) => text.say(...args);
 
 type Result = 'right' | 'wrong' | 'unanswered';
 const RESULT_TEXT = { right: 'quizRight', wrong: 'quizWrong', unanswered: 'quizUnanswered' } as const;
@@ -27,7 +30,7 @@ class QuizSet extends HTMLElement {
       const toMark = questions.filter((question) => 'free' in question.dataset && !question.dataset.result).length;
       score.textContent = [
         say('quizScore', { right, total: questions.length }),
-        toMark > 0 ? sayCount(islandText().quizToMark, toMark) : '',
+        toMark > 0 ? text.sayCount(text.islandText().quizToMark, toMark) : '',
       ]
         .filter(Boolean)
         .join(' ');
@@ -135,4 +138,8 @@ function setResult(question: HTMLElement, result: Result): void {
   if (text) text.textContent = say(RESULT_TEXT[result]);
 }
 
-customElements.define('quiz-set', QuizSet);
+/** Called by the site script on a page with a quiz, with the page's interface text. */
+export function startQuiz(api: IslandText): void {
+  text = api;
+  if (!customElements.get('quiz-set')) customElements.define('quiz-set', QuizSet);
+}
