@@ -1,5 +1,6 @@
 /**
- * `/notes.json`: every published note, for course pages and link checkers (DESIGN §6). Ordered by
+ * `/notes.json`: every published note, for course pages and link checkers (DESIGN §6), with the ids of
+ * its headings and, for a timeline, of its events. Ordered by
  * URL, so the same vault gives the same bytes.
  */
 import type { APIRoute } from 'astro';
@@ -22,6 +23,10 @@ export const GET: APIRoute = async () => {
         description: summaryOf(note) ?? null,
         updated: note.updated ?? note.created ?? null,
         headings: note.headings.map((heading) => ({ depth: heading.depth, text: heading.text, id: heading.id })),
+        // A timeline's events are deep-linkable like headings: `…/#1962-10-24-naval-blockade-of-cuba`.
+        ...(note.type === 'timeline'
+          ? { events: note.events.map((event) => ({ id: event.id, date: event.date.edtf, title: event.title })) }
+          : {}),
         ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),
       };
     });

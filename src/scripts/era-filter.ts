@@ -1,23 +1,32 @@
 /**
- * The era filter of a course timeline: `<era-filter>` wraps a form (hidden until this runs) whose
- * select shows one era's section, or all of them when its value is empty.
+ * The era filter of a course timeline: `<era-filter>` wraps a row of pills (hidden until this runs),
+ * each showing one era's section, or all of them. The choice lives in the URL (`?era=era-leadership`):
+ * read when the page opens, written with replaceState, so a link or a reload keeps it. Without
+ * JavaScript every era is shown.
  */
+const PARAM = 'era';
+
 export class EraFilter extends HTMLElement {
   connectedCallback() {
-    const form = this.querySelector('form');
-    const select = this.querySelector('select');
-    if (!form || !select) return;
-    form.hidden = false;
-    const apply = () => {
+    const group = this.querySelector<HTMLElement>('.era-filter');
+    if (!group) return;
+    const pills = [...group.querySelectorAll<HTMLButtonElement>('button[data-era]')];
+    const show = (wanted: string, remember: boolean) => {
+      // An era the page does not have (an old link) shows them all.
+      const era = pills.some((pill) => pill.dataset.era === wanted) ? wanted : '';
+      for (const pill of pills) pill.setAttribute('aria-pressed', String(pill.dataset.era === era));
       for (const section of document.querySelectorAll<HTMLElement>('section.era')) {
-        section.hidden = select.value !== '' && section.getAttribute('aria-labelledby') !== select.value;
+        section.hidden = era !== '' && section.getAttribute('aria-labelledby') !== era;
       }
+      if (!remember) return;
+      const url = new URL(window.location.href);
+      if (era) url.searchParams.set(PARAM, era);
+      else url.searchParams.delete(PARAM);
+      window.history.replaceState(window.history.state, '', url);
     };
-    select.addEventListener('change', apply);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      apply();
-    });
+    for (const pill of pills) pill.addEventListener('click', () => show(pill.dataset.era ?? '', true));
+    show(new URL(window.location.href).searchParams.get(PARAM) ?? '', false);
+    group.hidden = false;
   }
 }
 

@@ -131,7 +131,7 @@ describe('Obsidian Markdown', () => {
     expect(textOf(mdx.querySelector('.prose .callout-title'))).toBe('MDX callout');
     // The study components, without an import.
     expect(textOf(mdx.querySelector('.prose .takeaways li'))).toBe('An MDX takeaway.');
-    expect(textOf(mdx.querySelector('.prose .quiz .quiz-q'))).toBe('An MDX question?');
+    expect(textOf(mdx.querySelector('.prose .quiz .quiz-q-text'))).toBe('An MDX question?');
     expect(mdx.querySelector('.prose .quiz-question')?.getAttribute('data-correct')).toBe('0');
   });
 
@@ -146,7 +146,8 @@ describe('note kinds', () => {
   it('shows a brief with its takeaways and FAQ', () => {
     const brief = page('/world-history/cold-war/brief-one/');
     expect([...brief.querySelectorAll('.takeaways li')].map(textOf)).toEqual(['Takeaway alpha.', 'Takeaway beta.']);
-    expect(textOf(brief.querySelector('.faq dt'))).toBe('Question one?');
+    // The question, then its copy-link.
+    expect(brief.querySelector('.faq dt')?.firstChild?.textContent?.trim()).toBe('Question one?');
     expect(textOf(brief.querySelector('.faq dd'))).toBe('Answer one.');
   });
 

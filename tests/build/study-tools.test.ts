@@ -1,8 +1,8 @@
 /** The study pages of the default course: course timeline, glossaries, flashcards, study sheets, quiz, JSON-LD. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE, listFiles, readPage } from '../helpers/build.ts';
+import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
 import { openSearch, type SiteSearch } from '../helpers/search.ts';
 
@@ -13,7 +13,7 @@ const QUIZ = `${FOLDER}/russian-history-iii-quiz/`;
 const TIMELINE = `${FOLDER}/russian-history-iii-timeline-of-khrushchev-s-life-and-leadership-1894-1971/`;
 const page = (url: string) => parsePage(readPage(DEFAULT_SITE, url));
 const { notes } = JSON.parse(readFileSync(join(DEFAULT_SITE, 'notes.json'), 'utf8')) as {
-  notes: { url: string; type: string }[];
+  notes: { url: string; type: string; title: string; events?: { id: string; date: string; title: string }[] }[];
 };
 const termCount = notes.filter((note) => note.type === 'term').length;
 const eventCount = page(TIMELINE).querySelectorAll('li.event').length;
@@ -28,7 +28,7 @@ describe('the course timeline', () => {
     );
     expect(starts).toEqual([...starts].sort());
     expect(timeline.querySelectorAll('section.era').length).toBe(4);
-    expect([...timeline.querySelectorAll('era-filter option')].map(textOf)).toEqual([
+    expect([...timeline.querySelectorAll('era-filter .era-pill')].map(textOf)).toEqual([
       'All eras',
       'Early life and career',
       'The struggle for power',
@@ -181,5 +181,88 @@ describe('JSON-LD', () => {
     expect(
       validate({ '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Q?' }] }),
     ).toContain('mainEntity[0] lacks acceptedAnswer');
+  });
+});
+
+describe('counts, "On this page" and links of the study tools', () => {
+  it('says how many events a timeline has and how many questions a quiz has, instead of a reading time', () => {
+    expect(textOf(page(TIMELINE).querySelector('.note-dates'))).toMatch(/· 54 events$/);
+    expect(textOf(page(QUIZ).querySelector('.note-dates'))).toMatch(/· 18 questions$/);
+    expect(textOf(page('/').querySelector('.course-counts'))).toBe('2 briefs · 1 timeline · 1 quiz · 25 glossary terms');
+  });
+
+  it('gives the timeline an "On this page" by era and the quiz one by question, each entry landing on the page', () => {
+    const timeline = page(TIMELINE);
+    const eras = [...timeline.querySelectorAll('nav.toc a')];
+    expect(eras.map(textOf)).toEqual(['Early life and career', 'The struggle for power', 'Leadership', 'Retirement']);
+    for (const link of eras) expect(timeline.getElementById(link.getAttribute('href')!.slice(1))?.tagName).toBe('H2');
+    const quiz = page(QUIZ);
+    const entries = [...quiz.querySelectorAll('nav.toc a')];
+    const questions = [...quiz.querySelectorAll('.quiz-question')];
+    expect(entries.length).toBeGreaterThanOrEqual(questions.length);
+    for (const question of questions) expect(entries.map((a) => a.getAttribute('href'))).toContain(`#${question.id}`);
+  });
+
+  it('links the course’s glossary, timeline, quiz, flashcards and study sheet on the course page and in the sidebar of every page of the course', () => {
+    const tools = [`${COURSE}glossary/`, `${COURSE}timeline/`, QUIZ, `${COURSE}flashcards/`, `${COURSE}study-sheet/`];
+    expect([...page(COURSE).querySelectorAll('main .study-links a')].map((a) => a.getAttribute('href'))).toEqual(tools);
+    for (const url of [COURSE, TIMELINE, QUIZ, `${FOLDER}/glossary/kgb/`, `${COURSE}flashcards/`]) {
+      const aside = page(url).querySelector('#site-menu .course-tools');
+      expect(
+        [...(aside?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
+        url,
+      ).toEqual(tools);
+    }
+  });
+
+  it('puts a copy-link on every quiz question and FAQ entry, to its own id', () => {
+    for (const question of page(QUIZ).querySelectorAll('.quiz-question')) {
+      expect(question.querySelector('.quiz-q a[data-copy-link]')?.getAttribute('href')).toBe(`#${question.id}`);
+    }
+    const brief = notes.find((note) => note.type === 'brief')!;
+    const entries = [...page(brief.url).querySelectorAll('.faq dt')];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect(entry.id).toMatch(/^faq-/);
+      expect(entry.querySelector('a[data-copy-link]')?.getAttribute('href')).toBe(`#${entry.id}`);
+    }
+  });
+});
+
+describe('what the pages publish of the vault', () => {
+  it('lists each timeline’s event ids in notes.json, as its page carries them', () => {
+    const timeline = notes.find((note) => note.type === 'timeline')!;
+    const ids = [...page(timeline.url).querySelectorAll('li.event h3')].map((h3) => h3.id);
+    expect(ids).toHaveLength(54);
+    expect(timeline.events?.map((event) => event.id)).toEqual(ids);
+    expect(timeline.events?.[0]).toEqual({ id: ids[0], date: '1894-04-15', title: 'Khrushchev is born in Kalinovka' });
+  });
+
+  it('names no vault folder or file in any id or data attribute', () => {
+    // The vault's folder names that are no note's title (those may be shown), and file extensions.
+    const folders = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+        folders.add(entry.name);
+        walk(join(dir, entry.name));
+      }
+    };
+    walk(join(PROJECT_ROOT, 'content'));
+    const titles = notes.map((note) => note.title);
+    const forbidden = [...folders].filter((folder) => !titles.some((title) => title.includes(folder)));
+    expect(forbidden).toContain('Briefs, Timelines and Study Guides');
+    const found: string[] = [];
+    for (const file of listFiles(DEFAULT_SITE).filter((name) => name.endsWith('.html'))) {
+      for (const element of parsePage(readFileSync(join(DEFAULT_SITE, file), 'utf8')).querySelectorAll('*')) {
+        for (const { name, value } of element.attributes) {
+          if (name !== 'id' && !name.startsWith('data-')) continue;
+          if (/\.mdx?\b/.test(value) || forbidden.some((folder) => value.includes(folder))) {
+            found.push(`${relative(DEFAULT_SITE, join(DEFAULT_SITE, file))}: ${name}="${value.slice(0, 80)}"`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

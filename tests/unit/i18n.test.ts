@@ -55,7 +55,7 @@ describe('the dictionaries', () => {
     expect(translator('pt-PT').t('onThisPage')).toBe('Nesta página');
     expect(translator('pt-PT').lang).toBe('pt-PT');
     expect(translator('de').t('skipToContent')).toBe('Skip to content');
-    expect(translator('en').t('minutesRead', { count: 4 })).toBe('4 min read');
+    expect(translator('en').n('minutesRead', 4)).toBe('4 min read');
   });
 
   it('falls back to English for a key a dictionary lacks', () => {

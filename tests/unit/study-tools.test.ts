@@ -79,13 +79,13 @@ describe('the glossary', () => {
 });
 
 describe('flashcards', () => {
-  it('pair each term with its definition and each event with its date', () => {
+  it('pair each term with its definition and each event with its date, under ids that name no vault file', () => {
     const kgb = term('KGB', 'The security agency.');
     const events = mergeTimelines([timeline('A/T.md', '  - { date: "1954-03", title: KGB created }')]);
     expect(courseFlashcards([kgb], events, (url) => url)).toEqual([
-      { id: 'term-G/KGB.md', kind: 'term', front: 'KGB', back: 'The security agency.', href: '/g/kgb/' },
+      { id: 'term-kgb', kind: 'term', front: 'KGB', back: 'The security agency.', href: '/g/kgb/' },
       {
-        id: 'event-A/T.md#1954-03-kgb-created',
+        id: 'event-1954-03-kgb-created',
         kind: 'event',
         front: 'KGB created',
         back: 'March 1954',

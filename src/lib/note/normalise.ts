@@ -116,19 +116,17 @@ export function normalise(
       return { ...common, type: 'course', order };
     }
     default: {
-      const taken = new Map<string, number>();
-      const quiz = (frontmatter.quiz ?? []).map((question): QuizQuestion => {
-        const base = `quiz-${headingKey(question.q).slice(0, 48).replace(/-+$/, '')}`;
-        const count = taken.get(base) ?? 0;
-        taken.set(base, count + 1);
-        return {
-          id: count === 0 ? base : `${base}-${count}`,
-          q: question.q,
-          ...(question.choices ? { choices: question.choices } : {}),
-          answer: question.answer,
-          ...(question.explanation ? { explanation: question.explanation } : {}),
-        };
-      });
+      // Questions and FAQ entries are deep-linkable: an id from their text, unique within the note.
+      const quizId = uniqueIds('quiz');
+      const quiz = (frontmatter.quiz ?? []).map((question): QuizQuestion => ({
+        id: quizId(question.q),
+        q: question.q,
+        ...(question.choices ? { choices: question.choices } : {}),
+        answer: question.answer,
+        ...(question.explanation ? { explanation: question.explanation } : {}),
+      }));
+      const faqId = uniqueIds('faq');
+      const faq = (frontmatter.faq ?? []).map((item) => ({ id: faqId(item.q), q: item.q, a: item.a }));
       const quotes = (frontmatter.quotes ?? []).map((quote) => ({
         quote: quote.quote,
         by: quote.by,
@@ -138,12 +136,23 @@ export function normalise(
         ...common,
         type: frontmatter.type,
         takeaways: frontmatter.takeaways ?? [],
-        faq: frontmatter.faq ?? [],
+        faq,
         quotes,
         quiz,
       };
     }
   }
+}
+
+/** `quiz-what-post-did…`: a prefix and the text's slug (at most 48 characters), `-1`, `-2`… when taken. */
+function uniqueIds(prefix: string): (text: string) => string {
+  const taken = new Map<string, number>();
+  return (text) => {
+    const base = `${prefix}-${headingKey(text).slice(0, 48).replace(/-+$/, '')}`;
+    const count = taken.get(base) ?? 0;
+    taken.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count}`;
+  };
 }
 
 /**

@@ -83,6 +83,12 @@ export interface QuizQuestion {
   explanation?: string;
 }
 
+export interface FaqItem {
+  id: string;
+  q: string;
+  a: string;
+}
+
 export interface KeyQuote {
   quote: string;
   by: string;
@@ -93,7 +99,8 @@ export interface KeyQuote {
 export interface StudyNote extends NoteCommon {
   type: StudyType;
   takeaways: string[];
-  faq: { q: string; a: string }[];
+  /** Each entry with its id, stable within the note, for deep links. */
+  faq: FaqItem[];
   quotes: KeyQuote[];
   quiz: QuizQuestion[];
 }

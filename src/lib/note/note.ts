@@ -132,9 +132,9 @@ export function padToLine(body: string, line: number): string {
   return '\n'.repeat(Math.max(0, line - 1)) + body;
 }
 
-/** Ids a heading of this note may not take: the page's sections, its events and eras. */
+/** Ids a heading of this note may not take: the page's sections, its quiz questions and FAQ entries, its events and eras. */
 export function reservedIds(note: NoteData): string[] {
-  if (isStudyNote(note)) return note.quiz.map((question) => question.id);
+  if (isStudyNote(note)) return [...note.quiz.map((question) => question.id), ...note.faq.map((item) => item.id)];
   if (note.type !== 'timeline') return [];
   return [...note.events.map((event) => event.id), ...note.eras.map((era) => eraId(era.title))];
 }

@@ -14,6 +14,8 @@ import {
 import { sortChronologically } from '../note/timeline.ts';
 import { formatHistoricalDate } from '../note/dates.ts';
 import { siteUrl, uncheckedSiteUrl, type SiteUrl } from '../util/types.ts';
+import { headingKey } from '../syntax/headings.ts';
+import type { TextKey } from './i18n.ts';
 
 export const COURSE_TOOLS = ['glossary', 'timeline', 'flashcards', 'study-sheet'] as const;
 export type CourseTool = (typeof COURSE_TOOLS)[number];
@@ -37,6 +39,37 @@ export function toolUrls(notes: readonly NoteData[]): { url: SiteUrl; owner: Not
     if (hasStudyMaterial(note)) return [{ url: studySheetUrl(note), owner: note }];
     return [];
   });
+}
+
+export interface ToolLink {
+  url: SiteUrl;
+  /** The link's text, by its message… */
+  label: TextKey;
+  /** …or, for one of several quizzes, the quiz's title. */
+  title?: string;
+}
+
+const TOOL_LABELS: Record<CourseTool, TextKey> = {
+  glossary: 'glossaryAZ',
+  timeline: 'courseTimeline',
+  flashcards: 'flashcards',
+  'study-sheet': 'studySheet',
+};
+
+/**
+ * Where a student studies a course: its glossary, timeline, quiz notes (listed ones), flashcards and
+ * study sheet, in that order. The course page and every note's sidebar link them.
+ */
+export function courseToolLinks(course: CourseNote, members: readonly NoteData[]): ToolLink[] {
+  const tool = (name: CourseTool): ToolLink => ({ url: courseToolUrl(course, name), label: TOOL_LABELS[name] });
+  const quizzes = members.filter((note) => note.type === 'quiz' && !note.hidden);
+  return [
+    tool('glossary'),
+    tool('timeline'),
+    ...quizzes.map((quiz): ToolLink => ({ url: quiz.url, label: 'quiz', ...(quizzes.length > 1 ? { title: quiz.title } : {}) })),
+    tool('flashcards'),
+    tool('study-sheet'),
+  ];
 }
 
 export interface CourseEvent {
@@ -81,23 +114,34 @@ export interface Flashcard {
   href: string;
 }
 
-/** Cards for a course: each term against its definition, each dated event against its date. */
+/**
+ * Cards for a course: each term against its definition, each dated event against its date. A card's
+ * id is what it is about (the term, the event's id), never where its note lies in the vault: progress
+ * kept under it survives a note moving or being renamed, and the page shows nothing of the vault's
+ * files.
+ */
 export function courseFlashcards(
   terms: readonly TermNote[],
   events: readonly CourseEvent[],
   hrefOf: (url: SiteUrl) => string,
   lang = 'en',
 ): Flashcard[] {
+  const taken = new Map<string, number>();
+  const unique = (base: string) => {
+    const count = taken.get(base) ?? 0;
+    taken.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count + 1}`;
+  };
   return [
     ...terms.map((term) => ({
-      id: `term-${term.vaultPath}`,
+      id: unique(`term-${headingKey(term.term)}`),
       kind: 'term' as const,
       front: term.term,
       back: term.definition,
       href: hrefOf(term.url),
     })),
     ...events.map(({ event, note }) => ({
-      id: `event-${note.vaultPath}#${event.id}`,
+      id: unique(`event-${event.id}`),
       kind: 'event' as const,
       front: event.title,
       back: formatHistoricalDate(event.date, lang),
