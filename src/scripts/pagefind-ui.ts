@@ -192,7 +192,7 @@ function searchNames(): Promise<SearchNames> {
 
 /**
  * "Did you mean Khrushchev?" under a search that found nothing: the vault's names nearest to the query
- * (src/lib/site/did-you-mean.ts), each a button that searches for it.
+ * (src/lib/site/did-you-mean.ts), each a link that searches for it.
  */
 class Suggestions {
   #element: HTMLElement | null;
@@ -224,13 +224,18 @@ class Suggestions {
     this.#element.replaceChildren();
     this.#element.hidden = phrases.length === 0;
     if (phrases.length === 0) return;
-    const buttons = phrases.map((phrase) => {
-      const button = element('button', 'search-suggestion', phrase);
-      button.type = 'button';
-      button.addEventListener('click', () => this.#search(phrase));
-      return button;
+    // Links to the search page's search for the name (a new tab opens it), searched here when clicked;
+    // inline, unlike buttons, so "Khrushchev?" never breaks before its question mark.
+    const links = phrases.map((phrase) => {
+      const suggestion = link(`/search/?${new URLSearchParams({ q: phrase }).toString()}`, 'search-suggestion', phrase);
+      suggestion.addEventListener('click', (event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        this.#search(phrase);
+      });
+      return suggestion;
     });
-    // "A, B or C" in the page's language, each name a button.
+    // "A, B or C" in the page's language, each name a link.
     const list = new Intl.ListFormat(document.documentElement.lang || 'en', { type: 'disjunction' }).formatToParts(
       phrases.map((_, index) => String(index)),
     );
@@ -238,7 +243,7 @@ class Suggestions {
       if (typeof part === 'string') this.#element.append(part);
       else
         for (const piece of list)
-          this.#element.append(piece.type === 'element' ? (buttons[Number(piece.value)] as HTMLButtonElement) : piece.value);
+          this.#element.append(piece.type === 'element' ? (links[Number(piece.value)] as HTMLAnchorElement) : piece.value);
     }
   }
 }
