@@ -78,6 +78,19 @@ describe('the default site', () => {
     );
   });
 
+  it('writes the names "Did you mean …?" suggests from: titles, terms and aliases, no text, nothing unpublished', () => {
+    const file = readFileSync(join(DEFAULT_SITE, 'search-names.json'), 'utf8');
+    const names = JSON.parse(file) as Record<string, string[]>;
+    expect(Object.keys(names)).toEqual(['en']);
+    expect(names.en).toEqual(
+      expect.arrayContaining(['KGB', 'Committee for State Security', 'Virgin Lands Campaign', 'Russian History III']),
+    );
+    expect(names.en?.some((name) => name.includes('Khrushchev'))).toBe(true);
+    expect(file).not.toMatch(/Draft|Sinyavsky|plough/);
+    // Names only: a few kilobytes for a course of sixty notes.
+    expect(file.length).toBeLessThan(4096);
+  });
+
   it('never returns the home, search or 404 pages', async () => {
     const urls = (await search.search('Russian History')).map((hit) => hit.url);
     expect(urls.length).toBeGreaterThan(0);

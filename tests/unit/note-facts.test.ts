@@ -76,17 +76,17 @@ describe('a note as it is shown', () => {
 });
 
 describe('the names of a kind of note', () => {
-  it('has every kind a label, a short name, a filter value, a group heading and a preview name', () => {
+  it('has every kind a label (on its page and in search), a group heading and a preview name', () => {
     expect(Object.keys(KIND_TEXT).sort()).toEqual([...NOTE_TYPES].sort());
     const { t } = translator('en');
     const names = Object.fromEntries(NOTE_TYPES.map((kind) => [kind, Object.values(KIND_TEXT[kind]).map((key) => t(key))]));
     expect(names).toEqual({
-      note: ['Note', 'Note', 'note', 'Notes', 'note'],
-      brief: ['Brief', 'Brief', 'brief', 'Briefs', 'brief'],
-      quiz: ['Quiz', 'Quiz', 'quiz', 'Quizzes', 'quiz'],
-      timeline: ['Timeline', 'Timeline', 'timeline', 'Timelines', 'timeline'],
-      term: ['Glossary term', 'Term', 'term', 'Glossary', 'Glossary'],
-      course: ['Course', 'Course', 'course', 'Courses', 'course'],
+      note: ['Note', 'Notes', 'note'],
+      brief: ['Brief', 'Briefs', 'brief'],
+      quiz: ['Quiz', 'Quizzes', 'quiz'],
+      timeline: ['Timeline', 'Timelines', 'timeline'],
+      term: ['Glossary term', 'Glossary', 'Glossary'],
+      course: ['Course', 'Courses', 'course'],
     });
   });
 

@@ -104,7 +104,7 @@ describe('the route table', () => {
 
   it('lists the files every site writes', () => {
     expect(FILE_ROUTES.map((file) => String(file.path))).toEqual(
-      expect.arrayContaining(['/rss.xml', '/notes.json', '/robots.txt', '/sitemap-index.xml', '/404.html']),
+      expect.arrayContaining(['/rss.xml', '/notes.json', '/search-names.json', '/robots.txt', '/sitemap-index.xml', '/404.html']),
     );
   });
 

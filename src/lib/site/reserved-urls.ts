@@ -47,6 +47,12 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'file', path: '/404.html', what: 'the "page not found" page', source: 'src/pages/404.astro' },
   { kind: 'file', path: '/rss.xml', what: 'the RSS feed', source: 'src/pages/rss.xml.ts' },
   { kind: 'file', path: '/notes.json', what: 'the list of notes for course pages', source: 'src/pages/notes.json.ts' },
+  {
+    kind: 'file',
+    path: '/search-names.json',
+    what: 'the names search suggests from',
+    source: 'src/pages/search-names.json.ts',
+  },
   { kind: 'file', path: '/robots.txt', what: 'the rules for search engines', source: 'src/pages/robots.txt.ts' },
   { kind: 'file', path: '/sitemap-index.xml', what: 'the sitemap', source: '@astrojs/sitemap' },
   { kind: 'file', path: /^\/sitemap-\d+\.xml$/, what: 'the sitemap', source: '@astrojs/sitemap' },

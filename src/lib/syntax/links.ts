@@ -4,6 +4,7 @@
  * link becomes a note.
  */
 import { blockAnchor, isBlockReference } from './blocks.ts';
+import { editDistance } from '../util/edit-distance.ts';
 import { ATTACHMENT_EXTENSIONS } from '../render/media.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
 
@@ -89,6 +90,9 @@ export function createNoteIndex<N extends LinkableNote>(notes: readonly N[]): No
   };
 }
 
+// Kept here too for the modules that import it from the link rules.
+export { editDistance };
+
 /** Up to three names closest to a mistyped one, for the error message's hint. */
 export function nearestNames(wanted: string, names: readonly string[], limit = 3): string[] {
   return names
@@ -97,26 +101,6 @@ export function nearestNames(wanted: string, names: readonly string[], limit = 3
     .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map(({ name }) => name);
-}
-
-/**
- * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two adjacent
- * letters (`breif` is one edit from `brief`), for the hints of mistyped names and kinds.
- */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => (rows[i] as number[])[j] as number;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 /** What the vault knows of a note when links to it are resolved. */

@@ -29,6 +29,7 @@ export const en = {
   searchFilterTag: 'Tag',
   searchResults: { one: '{count} result for {term}', other: '{count} results for {term}' } as PluralMessage,
   searchSearching: 'Searching for {term}...',
+  searchDidYouMean: 'Did you mean {suggestions}?',
   // Kinds of note
   kindNote: 'Note',
   kindBrief: 'Brief',
@@ -36,13 +37,11 @@ export const en = {
   kindTimeline: 'Timeline',
   kindTerm: 'Glossary term',
   kindCourse: 'Course',
-  kindTermShort: 'Term',
-  // The filter values of the kind filter in search (as the index stores them)
+  // What a link preview calls a kind, after the title
   typeNote: 'note',
   typeBrief: 'brief',
   typeQuiz: 'quiz',
   typeTimeline: 'timeline',
-  typeTerm: 'term',
   typeCourse: 'course',
   groupNotes: 'Notes',
   groupBriefs: 'Briefs',
