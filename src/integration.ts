@@ -14,6 +14,7 @@ import { resolveGardenOptions, type GardenConfig, type GardenOptions } from './c
 import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
+import { mdxHeadDirective } from './integrations/mdx-head-directive.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
 import { themeScriptHash } from './lib/site/theme.ts';
@@ -119,6 +120,7 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
                 load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
               },
+              mdxHeadDirective(),
             ],
             // The reading scripts are one small cached file rather than a copy inlined in every page.
             build: {
