@@ -15,6 +15,7 @@ import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
 import { mdxHeadDirective } from './integrations/mdx-head-directive.ts';
+import { mdxProblems } from './integrations/mdx-problems.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
 import { themeScriptHash } from './lib/site/theme.ts';
@@ -121,6 +122,7 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
                 load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
               },
               mdxHeadDirective(),
+              mdxProblems(root),
             ],
             // The reading scripts are one small cached file rather than a copy inlined in every page.
             build: {
