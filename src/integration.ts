@@ -14,6 +14,8 @@ import { resolveGardenOptions, type GardenConfig, type GardenOptions } from './c
 import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
+import { mdxHeadDirective } from './integrations/mdx-head-directive.ts';
+import { mdxProblems } from './integrations/mdx-problems.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
 import { themeScriptHash } from './lib/site/theme.ts';
@@ -119,6 +121,8 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
                 load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
               },
+              mdxHeadDirective(),
+              mdxProblems(root),
             ],
             // The reading scripts are one small cached file rather than a copy inlined in every page.
             build: {

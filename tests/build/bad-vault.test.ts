@@ -51,6 +51,11 @@ it('says how many problems there are, and nothing about the valid note', () => {
   expect(build.output).not.toContain('Fine Note.md:');
 });
 
+it('prints the problems and no stack trace', () => {
+  expect(build.output).not.toContain('Stack trace');
+  expect(build.output.split('\n').filter((line) => line.startsWith('    at '))).toEqual([]);
+});
+
 it('leaves the previous output as it was', () => {
   const after = hashTree(build.outDir);
   expect([...after.keys()]).toEqual([...before.keys()]);

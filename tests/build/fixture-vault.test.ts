@@ -83,6 +83,12 @@ describe('publishing', () => {
     expect(build.output).toContain('Unpublished Draft.md, which is not published');
   });
 
+  it('builds its MDX note without a bundler warning', () => {
+    expect(listFiles(build.outDir)).toContain('world-history/cold-war/component-note/index.html');
+    expect(build.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(build.output.split('\n').filter((line) => line.includes('[WARN] [vite]'))).toEqual([]);
+  });
+
   it('publishes a dg-hide note without listing it', () => {
     expect(textOf(page('/world-history/cold-war/hidden-note/').body)).toContain('HIDDENNOTEMARKER');
     expect(textOf(page('/world-history/cold-war/cold-war/').body)).not.toContain('Hidden Note');
