@@ -94,7 +94,7 @@ describe('dates', () => {
       'julho de 1962',
       '24 de outubro de 1962',
     ]);
-    expect(textOf(timeline.querySelector('.note-dates'))).toBe('Atualizado em 24 de novembro de 2026 · 1 min de leitura');
+    expect(textOf(timeline.querySelector('.note-dates'))).toBe('Atualizado em 24 de novembro de 2026 · 4 eventos');
     expect(textOf(timeline.querySelector('.event-significance strong'))).toBe('Por que importa:');
     expect(textOf(page(`${COURSE}timeline/`).querySelector('.lede'))).toBe(
       '4 eventos de 1 linha do tempo, em ordem cronológica.',

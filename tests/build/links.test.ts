@@ -184,8 +184,9 @@ describe('headings', () => {
       'quiz-1',
       'main-1',
     ]);
+    // "On this page" lists them, then the page's own study sections, each by its own id.
     const toc = [...sections.querySelectorAll('nav.toc a')].map((link) => link.getAttribute('href'));
-    expect(toc).toEqual(headings.map((id) => `#${id}`));
+    expect(toc).toEqual([...headings, 'key-takeaways', 'key-quotes', 'frequently-asked-questions', 'quiz'].map((id) => `#${id}`));
   });
 });
 
