@@ -28,6 +28,7 @@ function announce(message: string, anchor: HTMLElement): void {
     document.body.append(status);
   }
   status.textContent = message;
-  anchor.classList.add('copied');
-  window.setTimeout(() => anchor.classList.remove('copied'), COPIED_MARK_MS);
+  // The visible mark says it in the page's language too (links.css shows the attribute).
+  anchor.dataset.copied = message;
+  window.setTimeout(() => delete anchor.dataset.copied, COPIED_MARK_MS);
 }
