@@ -27,14 +27,15 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
-import { codeStyleClasses } from '../lib/render/code-highlight.ts';
+import { codeStyleClasses, deterministicHighlighting } from '../lib/render/code-highlight.ts';
 import { ANCHOR_PROPERTIES, anchorContent, anchorLabel } from '../lib/render/heading-anchor.ts';
 
 /**
  * Code blocks: Shiki after untrusted HTML is sanitized, with a theme of roles whose light and dark
- * colours are the stylesheet's, and classes instead of inline styles (src/lib/render/code-highlight.ts).
+ * colours are the stylesheet's, and classes instead of inline styles (src/lib/render/code-highlight.ts);
+ * every line highlighted whole whatever the machine's load.
  */
-export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [codeStyleClasses] };
+export const SHIKI_CONFIG: ShikiConfig = { theme: 'css-variables', transformers: [deterministicHighlighting, codeStyleClasses] };
 
 export const remarkPlugins: RemarkPlugins = [
   // [[wikilinks]] and ![[embeds]]: the kept library parses them; src/lib resolves them.

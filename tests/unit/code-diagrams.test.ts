@@ -1,7 +1,8 @@
 /** Code highlighting classes and Mermaid's build-time pieces (src/lib/render/code-highlight.ts, src/lib/render/mermaid.ts). */
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'hast';
-import { codeStyleClasses, styleClasses } from '../../src/lib/render/code-highlight.ts';
+import { TOKENIZE_LIMITS, codeStyleClasses, styleClasses } from '../../src/lib/render/code-highlight.ts';
+import { createRenderer } from '../helpers/markdown-render.ts';
 import { diagramLinks, internalLinkIds, mermaidFigure, nodeLabel } from '../../src/lib/render/mermaid.ts';
 
 describe('code style classes', () => {
@@ -81,5 +82,20 @@ describe('Mermaid internal links', () => {
       children: [{ tagName: 'code', children: [{ type: 'text', value: 'graph TD\nA-->B' }] }],
     });
     expect(mermaidFigure('graph TD', {}).properties).toEqual({ className: ['mermaid-diagram'] });
+  });
+});
+
+describe('code highlighting', () => {
+  // Shiki's own default stops a line after 500 ms, so a loaded machine highlighted less than a quiet one.
+  it.each(['unified', 'satteri'] as const)('highlights each line whole or not at all, by its length (%s)', async (processor) => {
+    const renderer = await createRenderer(processor);
+    const long = `const x = ${'1 + '.repeat(TOKENIZE_LIMITS.tokenizeMaxLineLength / 4)}1;`;
+    const { code } = await renderer.render(['```ts', 'const short = 1;', long, '```'].join('\n'), {
+      fileURL: new URL('file:///vault/Note.md'),
+    });
+    const [shortLine, longLine] = code.split('<span class="line">').slice(1);
+    expect(shortLine).toContain('code-token-keyword');
+    // Past the length limit a line is plain text: the same on every machine, however busy.
+    expect(longLine).not.toContain('code-token-');
   });
 });

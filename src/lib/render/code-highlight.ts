@@ -65,3 +65,18 @@ export const codeStyleClasses = {
     for (const child of root.children) walk(child, true);
   },
 };
+
+/**
+ * Shiki stops highlighting a line after 500 ms by default, so a busy machine could highlight the same
+ * block differently from a quiet one — a build that depends on the load. Lines are highlighted whole,
+ * however long it takes, up to a length that bounds the work (longer lines stay plain text, the same
+ * on every machine); the time limit is kept only as a guard against a grammar that never finishes.
+ */
+export const TOKENIZE_LIMITS = { tokenizeMaxLineLength: 4000, tokenizeTimeLimit: 60_000 } as const;
+
+export const deterministicHighlighting = {
+  name: 'garden:deterministic-highlighting',
+  preprocess(_code: string, options: { tokenizeMaxLineLength?: number; tokenizeTimeLimit?: number }) {
+    Object.assign(options, TOKENIZE_LIMITS);
+  },
+};
