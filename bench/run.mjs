@@ -66,7 +66,8 @@ const { values: options } = parseArgs({
 });
 if (options.profile) {
   // The profile tool on its own: one profiled build, no timed ones.
-  const profileArgs = [options.profile, '--processor', options.processors.split(',')[0], '--work', options.work];
+  const [processor] = options.processors.split(',');
+  const profileArgs = [options.profile, '--processor', processor, '--work', options.work, '--label', options.label];
   const profiled = spawnSync(process.execPath, [join(projectRoot, 'bench', 'profile.mjs'), ...profileArgs], { stdio: 'inherit' });
   process.exit(profiled.status ?? 1);
 }
