@@ -77,7 +77,8 @@ const summary = summariseProfiles(
 const report = [
   `# Profile of a clean build, ${notes} notes (${options.processor})`,
   '',
-  `Command: \`node bench/profile.mjs ${process.argv.slice(2).join(' ')}\`; Node ${execFileSync(node, ['-v'], { encoding: 'utf8' }).trim()}, --cpu-prof (1 ms samples).`,
+  // The command without --work: no path of this machine in a committed report.
+  `Command: \`npm run bench:profile -- ${notes} --processor ${options.processor}\`; Node ${execFileSync(node, ['-v'], { encoding: 'utf8' }).trim()}, --cpu-prof (1 ms samples).`,
   `Build ${wallS.toFixed(1)} s under the profiler (slower than without it); ${summary.totalMs.toFixed(0)} ms of sampled non-idle time over ${files.length} thread(s). Self time: the samples taken in a function itself, not in what it calls.`,
   '',
   selfTimeTable('function (self time)', summary.functions, top),

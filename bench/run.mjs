@@ -2,17 +2,18 @@
  * `npm run bench`: how fast and how heavy the site is, against the framework floor (bench/floor/).
  *
  *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors satteri,unified]
- *                      [--incremental 5000] [--memory 10000] [--no-lighthouse] [--label name]
+ *                      [--incremental 5000] [--memory 10000,20000] [--no-lighthouse] [--label name]
  *                      [--peers [--peer-list "hugo astro-satteri quartz-noog main"] [--quartz-git DIR]]
  *   node bench/run.mjs --profile N [--processors satteri]   (bench/profile.mjs: a CPU profile at N notes)
  *   node bench/run.mjs --report bench/results/<label>.json   (re-renders that run's Markdown)
  *
  * For each size N it writes a deterministic N-note vault with ../shared/bench/gen-corpus.mjs, runs
  * clean builds of the site and of the floor with each Markdown processor (the floor renders with the
- * same processor as the site build it is divided into), each in a fresh Node process, and reports the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size
- * and page weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
- * compares the output with a clean build of the edited vault by hashing dist/. One clean build of a
- * --memory-size vault (10 000 notes; 0 skips it) checks peak memory. Lighthouse scores the
+ * same processor as the site build it is divided into), each in a fresh Node process, and reports
+ * the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size and page
+ * weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
+ * compares the output with a clean build of the edited vault by hashing dist/. One clean build of each
+ * --memory size (10 000 notes by default; 0 skips it) checks peak memory and time. Lighthouse scores the
  * default site. With --peers, ../shared/bench/run-peers.sh then builds the same vault sizes with this
  * project's committed tree and its peers (Hugo, bare Astro, Quartz) in the same run, and its table is
  * folded into the report. Results go to bench/results/<label>.md and .json, with the machine they ran on.
@@ -71,10 +72,15 @@ if (options.profile) {
   const profiled = spawnSync(process.execPath, [join(projectRoot, 'bench', 'profile.mjs'), ...profileArgs], { stdio: 'inherit' });
   process.exit(profiled.status ?? 1);
 }
-const sizes = options.sizes.split(',').map(Number);
+// `--sizes ''` runs no timed builds (only --memory, --peers or Lighthouse).
+const sizes = options.sizes ? options.sizes.split(',').map(Number) : [];
+const memorySizes = options.memory
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0);
 const runs = Number(options.runs);
 const processors = options.processors.split(',');
-const incrementalSize = Number(options.incremental || Math.max(...sizes));
+const incrementalSize = Number(options.incremental || sizes.at(-1));
 const work = resolve(options.work);
 mkdirSync(work, { recursive: true });
 const logFile = join(work, 'builds.log');
@@ -402,8 +408,8 @@ function markdownReport(results) {
       `Incremental (N = ${inc.notes}, one brief edited): rebuild ${seconds(inc.rebuildMs)} s against a cold ${seconds(inc.coldMs)} s — ratio ${inc.ratio.toFixed(2)}; output ${inc.identicalToCleanBuild ? 'identical to a clean build of the edited vault (every file of dist/ hashed)' : `differs from a clean build in ${inc.differingFiles.length} file(s): ${inc.differingFiles.join(', ')}`}.`,
     );
   }
-  if (results.memory) {
-    const m = results.memory;
+  // One memory build per --memory size (an earlier run's JSON has one object).
+  for (const m of [results.memory ?? []].flat()) {
     lines.push(
       '',
       m.failed
@@ -452,13 +458,17 @@ if (options.report) {
 
 const results = {
   label: options.label,
-  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  // The Quartz copy's path is this machine's: the command names the variable instead.
+  command: `npm run bench -- ${process.argv
+    .slice(2)
+    .join(' ')
+    .replace(/(--quartz-git[= ])\S+/, '$1"$QUARTZ_GIT"')}`.trim(),
   machine: machine(),
   runs,
   sizes: [],
   growth: {},
   incremental: null,
-  memory: null,
+  memory: [],
   peers: null,
   lighthouse: null,
 };
@@ -505,8 +515,7 @@ if (sizes.length > 1) {
       last.builds[name].timeMs.median / first.builds[name].timeMs.median;
   }
 }
-const memorySize = Number(options.memory);
-if (memorySize > 0) {
+for (const memorySize of memorySizes) {
   const vault = { size: memorySize, dir: join(work, `vault-${memorySize}`) };
   rmSync(vault.dir, { recursive: true, force: true });
   execFileSync(process.execPath, [corpusScript, String(memorySize), vault.dir], { stdio: 'ignore' });
@@ -516,17 +525,17 @@ if (memorySize > 0) {
   try {
     const result = await buildOnce(spec.root, spec.env);
     log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
-    results.memory = {
+    results.memory.push({
       notes: memorySize,
       build: spec.name,
       ms: result.ms,
       peakMemoryMb: result.maxRssMb,
       pages: measureOutput(spec.outDir).pages,
-    };
+    });
   } catch (error) {
     // A build that runs out of memory is a result too.
     log(`${spec.name}, ${memorySize} notes: failed (${error.message})`);
-    results.memory = { notes: memorySize, build: spec.name, failed: String(error.message) };
+    results.memory.push({ notes: memorySize, build: spec.name, failed: String(error.message) });
   }
   rmSync(spec.outDir, { recursive: true, force: true });
   saveResults();
