@@ -7,7 +7,7 @@
  *   npm run bench -- --profile N          (the same, from the bench)
  *
  * The profiles (.cpuprofile, one per thread; Chromium's DevTools and speedscope open them) stay in
- * DIR/profile-N/; the summary is printed and written to bench/results/profile-<label>.md.
+ * DIR/profile-N/; the summary is printed and written to bench/results/ (profile-LABEL.md).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
