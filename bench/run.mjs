@@ -341,7 +341,7 @@ async function peersRun() {
   });
   const tableFile = join(bench, 'results', 'table.md');
   const table = existsSync(tableFile) ? readFileSync(tableFile, 'utf8').trim() : '';
-  if (exit !== 0) notes.push(`run-peers.sh exited ${exit}; see ${relative(projectRoot, logFile)} in the work folder.`);
+  if (exit !== 0) notes.push(`run-peers.sh exited ${exit}; see builds.log in the work folder (--work).`);
   const versionsFile = join(bench, 'results', 'versions.txt');
   return {
     command,
