@@ -1,22 +1,37 @@
 /**
  * `npm run bench`: how fast and how heavy the site is, against the framework floor (bench/floor/).
  *
- *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors unified,satteri]
- *                      [--incremental 5000] [--memory 10000] [--no-lighthouse] [--label name]
+ *   node bench/run.mjs [--sizes 1000,5000] [--runs 3] [--processors satteri,unified]
+ *                      [--incremental 5000] [--memory 10000,20000] [--no-lighthouse] [--label name]
+ *                      [--peers [--peer-list "hugo astro-satteri quartz-noog main"] [--quartz-git DIR]]
+ *   node bench/run.mjs --profile N [--processors satteri]   (bench/profile.mjs: a CPU profile at N notes)
  *   node bench/run.mjs --report bench/results/<label>.json   (re-renders that run's Markdown)
  *
  * For each size N it writes a deterministic N-note vault with ../shared/bench/gen-corpus.mjs, runs
- * clean builds of the site (per Markdown processor) and of the floor, each in a fresh Node process,
- * and reports the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size
- * and page weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
- * compares the output with a clean build of the edited vault by hashing dist/. One clean build of a
- * --memory-size vault (10 000 notes; 0 skips it) checks peak memory. Lighthouse scores the
- * default site. Results go to bench/results/<label>.md and .json, with the machine they ran on.
+ * clean builds of the site and of the floor with each Markdown processor (the floor renders with the
+ * same processor as the site build it is divided into), each in a fresh Node process, and reports
+ * the median, min and max wall time, peak memory, pages, dist/ size, Pagefind index size and page
+ * weight. At the incremental size it then edits one note, rebuilds on the warm cache, and
+ * compares the output with a clean build of the edited vault by hashing dist/. One clean build of each
+ * --memory size (10 000 notes by default; 0 skips it) checks peak memory and time. Lighthouse scores the
+ * default site. With --peers, ../shared/bench/run-peers.sh then builds the same vault sizes with this
+ * project's committed tree and its peers (Hugo, bare Astro, Quartz) in the same run, and its table is
+ * folded into the report. Results go to bench/results/<label>.md and .json, with the machine they ran on.
  * Never part of `npm test`: these machines are shared and noisy, so figures are medians and ratios.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,28 +39,48 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
+import { parsePeerTable, peerRatios } from './lib/peers.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const floorRoot = join(projectRoot, 'bench', 'floor');
 const corpusScript = resolve(projectRoot, '..', 'shared', 'bench', 'gen-corpus.mjs');
+const peersScript = resolve(projectRoot, '..', 'shared', 'bench', 'run-peers.sh');
 
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000' },
     runs: { type: 'string', default: '3' },
-    processors: { type: 'string', default: 'unified' },
+    // The site's default processor; `satteri,unified` measures both, each against its own floor.
+    processors: { type: 'string', default: 'satteri' },
     incremental: { type: 'string', default: '' },
     memory: { type: 'string', default: '10000' },
     report: { type: 'string', default: '' },
     'no-lighthouse': { type: 'boolean', default: false },
+    peers: { type: 'boolean', default: false },
+    'peer-list': { type: 'string', default: 'hugo astro-satteri quartz-noog main' },
+    // A bare git copy of Quartz v4 (../shared/README.md says which); QUARTZ_GIT works too.
+    'quartz-git': { type: 'string', default: process.env.QUARTZ_GIT ?? '' },
+    profile: { type: 'string', default: '' },
     label: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     work: { type: 'string', default: join(tmpdir(), 'garden-bench') },
   },
 });
-const sizes = options.sizes.split(',').map(Number);
+if (options.profile) {
+  // The profile tool on its own: one profiled build, no timed ones.
+  const [processor] = options.processors.split(',');
+  const profileArgs = [options.profile, '--processor', processor, '--work', options.work, '--label', options.label];
+  const profiled = spawnSync(process.execPath, [join(projectRoot, 'bench', 'profile.mjs'), ...profileArgs], { stdio: 'inherit' });
+  process.exit(profiled.status ?? 1);
+}
+// `--sizes ''` runs no timed builds (only --memory, --peers or Lighthouse).
+const sizes = options.sizes ? options.sizes.split(',').map(Number) : [];
+const memorySizes = options.memory
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0);
 const runs = Number(options.runs);
 const processors = options.processors.split(',');
-const incrementalSize = Number(options.incremental || Math.max(...sizes));
+const incrementalSize = Number(options.incremental || sizes.at(-1));
 const work = resolve(options.work);
 mkdirSync(work, { recursive: true });
 const logFile = join(work, 'builds.log');
@@ -90,10 +125,10 @@ function buildOnce(root, env) {
   });
 }
 
-/** What a target builds: the site (with one Markdown processor) or the floor, for one vault. */
-function target(kind, vault, processor = 'unified') {
-  const name = kind === 'site' ? `site (${processor})` : 'floor';
-  const slug = kind === 'site' ? `site-${processor}` : 'floor';
+/** What a target builds: the site or the floor, with one Markdown processor, for one vault. */
+function target(kind, vault, processor) {
+  const name = `${kind} (${processor})`;
+  const slug = `${kind}-${processor}`;
   const outDir = join(work, `${slug}-${vault.size}-dist`);
   const cacheDir = join(work, `${slug}-${vault.size}-cache`);
   const env =
@@ -106,7 +141,12 @@ function target(kind, vault, processor = 'unified') {
           GARDEN_BROKEN_LINKS: 'warn',
           GARDEN_MARKDOWN_PROCESSOR: processor,
         }
-      : { FLOOR_CONTENT_DIR: vault.dir, FLOOR_OUT_DIR: outDir, FLOOR_CACHE_DIR: cacheDir };
+      : {
+          FLOOR_CONTENT_DIR: vault.dir,
+          FLOOR_OUT_DIR: outDir,
+          FLOOR_CACHE_DIR: cacheDir,
+          FLOOR_MARKDOWN_PROCESSOR: processor,
+        };
   return { kind, name, root: kind === 'site' ? projectRoot : floorRoot, outDir, cacheDir, env };
 }
 
@@ -256,6 +296,64 @@ async function lighthouseScores() {
   return scores;
 }
 
+/**
+ * The same sizes built by ../shared/bench/run-peers.sh: this project's committed tree (its `main`
+ * peer, `npm ci` and `npm run build` in a copy) beside bare Astro, Hugo and Quartz, each timed as a
+ * whole process tree with its search index. Quartz needs a bare git copy (--quartz-git or
+ * QUARTZ_GIT); without one its peers are left out and the report says so.
+ */
+async function peersRun() {
+  const bench = join(work, 'peers');
+  let peers = options['peer-list'].split(/\s+/).filter(Boolean);
+  const notes = [];
+  const quartzGit = options['quartz-git'] ? resolve(options['quartz-git']) : '';
+  if (!quartzGit || !existsSync(quartzGit)) {
+    const left = peers.filter((peer) => peer.startsWith('quartz'));
+    if (left.length) notes.push(`${left.join(', ')} left out: no Quartz git dir (pass --quartz-git DIR or set QUARTZ_GIT).`);
+    peers = peers.filter((peer) => !peer.startsWith('quartz'));
+  }
+  const env = { ...process.env, BENCH: bench, MAIN_DIR: projectRoot };
+  if (quartzGit) env.QUARTZ_GIT = quartzGit;
+  // run-peers.sh times with farm-bench; where there is none, bench/farm-bench.mjs stands in.
+  let timer = 'farm-bench';
+  if (spawnSync('sh', ['-c', 'command -v farm-bench'], { stdio: 'ignore' }).status !== 0) {
+    const bin = join(work, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      join(bin, 'farm-bench'),
+      `#!/bin/sh\nexec "${process.execPath}" "${join(projectRoot, 'bench', 'farm-bench.mjs')}" "$@"\n`,
+    );
+    chmodSync(join(bin, 'farm-bench'), 0o755);
+    env.PATH = `${bin}:${env.PATH}`;
+    timer = 'bench/farm-bench.mjs (a stand-in: wall time and summed RSS of the process group, sampled every 100 ms)';
+  }
+  const args = ['--sizes', sizes.join(' '), '--peers', peers.join(' '), '--runs', String(runs)];
+  const shown = [...args, ...(quartzGit ? ['--quartz-git', '"$QUARTZ_GIT"'] : [])]
+    .map((arg) => (arg.includes(' ') ? `"${arg}"` : arg))
+    .join(' ');
+  const command = `bash ../shared/bench/run-peers.sh ${shown}`;
+  log(`peers: ${command} (BENCH=${bench})`);
+  rmSync(join(bench, 'results'), { recursive: true, force: true });
+  const exit = await new Promise((done) => {
+    const child = spawn('bash', [peersScript, ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => appendFileSync(logFile, chunk));
+    child.on('close', (code) => done(code));
+  });
+  const tableFile = join(bench, 'results', 'table.md');
+  const table = existsSync(tableFile) ? readFileSync(tableFile, 'utf8').trim() : '';
+  if (exit !== 0) notes.push(`run-peers.sh exited ${exit}; see builds.log in the work folder (--work).`);
+  const versionsFile = join(bench, 'results', 'versions.txt');
+  return {
+    command,
+    timer,
+    exit,
+    notes,
+    versions: existsSync(versionsFile) ? readFileSync(versionsFile, 'utf8').trim() : '',
+    table,
+    ratios: peerRatios(parsePeerTable(table)),
+  };
+}
+
 function machine() {
   const cpu = cpus();
   return {
@@ -310,14 +408,31 @@ function markdownReport(results) {
       `Incremental (N = ${inc.notes}, one brief edited): rebuild ${seconds(inc.rebuildMs)} s against a cold ${seconds(inc.coldMs)} s — ratio ${inc.ratio.toFixed(2)}; output ${inc.identicalToCleanBuild ? 'identical to a clean build of the edited vault (every file of dist/ hashed)' : `differs from a clean build in ${inc.differingFiles.length} file(s): ${inc.differingFiles.join(', ')}`}.`,
     );
   }
-  if (results.memory) {
-    const m = results.memory;
+  // One memory build per --memory size (an earlier run's JSON has one object).
+  for (const m of [results.memory ?? []].flat()) {
     lines.push(
       '',
       m.failed
         ? `Memory (N = ${m.notes}, ${m.build}, one clean build): the build failed — ${m.failed}.`
         : `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak, ${seconds(m.ms)} s, ${m.pages} pages.`,
     );
+  }
+  if (results.peers) {
+    const p = results.peers;
+    lines.push(
+      '',
+      '## Peers, same run',
+      '',
+      `Command (from the project root): \`${p.command}\`; timed by ${p.timer}. "this project" is the committed tree built with \`npm run build\` in a fresh copy; bare Astro is the floor on Sätteri, the site's default processor.`,
+      ...p.notes.map((note) => `\n${note}`),
+      '',
+      p.table || 'No table: run-peers.sh measured nothing.',
+    );
+    if (p.ratios.length) {
+      lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
+      for (const ratio of p.ratios) lines.push(`| ${ratio.notes} | ${ratio.name} | ${ratio.value.toFixed(2)} |`);
+    }
+    if (p.versions) lines.push('', '```', p.versions, '```');
   }
   if (results.lighthouse) {
     lines.push(
@@ -343,13 +458,18 @@ if (options.report) {
 
 const results = {
   label: options.label,
-  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  // The Quartz copy's path is this machine's: the command names the variable instead.
+  command: `npm run bench -- ${process.argv
+    .slice(2)
+    .join(' ')
+    .replace(/(--quartz-git[= ])\S+/, '$1"$QUARTZ_GIT"')}`.trim(),
   machine: machine(),
   runs,
   sizes: [],
   growth: {},
   incremental: null,
-  memory: null,
+  memory: [],
+  peers: null,
   lighthouse: null,
 };
 
@@ -367,12 +487,15 @@ for (const size of sizes) {
   execFileSync(process.execPath, [corpusScript, String(size), vault.dir], { stdio: 'ignore' });
   log(`vault of ${size} notes written`);
   const builds = {};
-  const specs = [...processors.map((processor) => target('site', vault, processor)), target('floor', vault)];
+  const specs = processors.flatMap((processor) => [target('site', vault, processor), target('floor', vault, processor)]);
   for (const spec of specs) builds[spec.name] = await cleanBuilds(spec);
-  const floor = builds.floor.timeMs.median;
-  const ratios = Object.fromEntries(
-    specs.filter((spec) => spec.kind === 'site').map((spec) => [`${spec.name} / floor`, builds[spec.name].timeMs.median / floor]),
-  );
+  // Site over floor on the same processor: what the garden adds, not which processor renders.
+  const ratios = {};
+  for (const processor of processors) {
+    const [site, floor] = [builds[`site (${processor})`], builds[`floor (${processor})`]];
+    ratios[`site (${processor}) / floor (${processor}): time`] = site.timeMs.median / floor.timeMs.median;
+    ratios[`site (${processor}) / floor (${processor}): dist bytes`] = site.distBytes / floor.distBytes;
+  }
   if (processors.length > 1) {
     ratios[`site (${processors[1]}) / site (${processors[0]})`] =
       builds[`site (${processors[1]})`].timeMs.median / builds[`site (${processors[0]})`].timeMs.median;
@@ -392,8 +515,7 @@ if (sizes.length > 1) {
       last.builds[name].timeMs.median / first.builds[name].timeMs.median;
   }
 }
-const memorySize = Number(options.memory);
-if (memorySize > 0) {
+for (const memorySize of memorySizes) {
   const vault = { size: memorySize, dir: join(work, `vault-${memorySize}`) };
   rmSync(vault.dir, { recursive: true, force: true });
   execFileSync(process.execPath, [corpusScript, String(memorySize), vault.dir], { stdio: 'ignore' });
@@ -403,19 +525,23 @@ if (memorySize > 0) {
   try {
     const result = await buildOnce(spec.root, spec.env);
     log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
-    results.memory = {
+    results.memory.push({
       notes: memorySize,
       build: spec.name,
       ms: result.ms,
       peakMemoryMb: result.maxRssMb,
       pages: measureOutput(spec.outDir).pages,
-    };
+    });
   } catch (error) {
     // A build that runs out of memory is a result too.
     log(`${spec.name}, ${memorySize} notes: failed (${error.message})`);
-    results.memory = { notes: memorySize, build: spec.name, failed: String(error.message) };
+    results.memory.push({ notes: memorySize, build: spec.name, failed: String(error.message) });
   }
   rmSync(spec.outDir, { recursive: true, force: true });
+  saveResults();
+}
+if (options.peers) {
+  results.peers = await peersRun();
   saveResults();
 }
 if (!options['no-lighthouse']) results.lighthouse = await lighthouseScores();

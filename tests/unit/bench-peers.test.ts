@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { farmReport, parsePeerTable, peerRatios, PEER_NAMES } from '../../bench/lib/peers.ts';
+
+const SHARED_BENCH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
+
+// As ../shared/bench/report.mjs writes it (one row cut short of its last columns where they do not matter).
+const TABLE = `| Peer | Notes | Wall s, median [min–max] (runs) | Peak RSS MiB | HTML pages | Output MB | JS on a note page: files KB (gzip KB) + inline KB; external | Search index MB (data only) | Unpublished leak: pages / index files |
+| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |
+| Hugo + Pagefind | 1000 | 3.10 [3.00–3.20] (3) | 210 | 910 | 12.0 | 0 (0) + 0.0 | 4.0 (3.9) | 0 / 0 |
+| Astro 7 bare, Sätteri Markdown + Pagefind | 1000 | 12.50 [12.10–13.00] (3) | 900 | 899 | 10.0 | 0 (0) + 0.0 | 4.1 (4.0) | 0 / 0 |
+| Astro 7 bare, Sätteri Markdown + Pagefind | 5000 | 42.60 [41.00–44.00] (3) | 1989 | 4494 | 48.8 | 0 (0) + 0.0 | 17.5 (17.0) | 0 / 0 |
+| Quartz 4 (no OG images) | 1000 | 24.60 [24.00–25.00] (3) | 1200 | 920 | 50.0 | 12 (4) + 1.0 | 3.0 (gzip 1.0) | 0 / 0 |
+| Quartz 4 (no OG images) | 5000 | skipped (projected 700s/run) | | | | | | |
+| this project | 1000 | 34.50 [33.00–36.00] (3) | 1800 | 1481 | 60.0 | 30 (10) + 0.5 | 4.4 (4.2) | 0 / 0 |
+| this project | 5000 | 127.80 [120.00–130.00] (3; exit 1,0) | 3823 | 7246 | 305.0 | 30 (10) + 0.5 | 19.2 (19.0) | 0 / 0 |`;
+
+describe('parsePeerTable', () => {
+  it('reads peer, size, median wall time, peak memory and output size', () => {
+    const rows = parsePeerTable(TABLE);
+    expect(rows).toHaveLength(7);
+    expect(rows[1]).toEqual({ peer: PEER_NAMES.floor, notes: 1000, wallS: 12.5, peakMib: 900, outputMb: 10 });
+    expect(rows[4]).toEqual({ peer: PEER_NAMES.quartz, notes: 5000, wallS: null, peakMib: null, outputMb: null });
+    expect(rows[6]).toMatchObject({ peer: PEER_NAMES.main, notes: 5000, wallS: 127.8, peakMib: 3823, outputMb: 305 });
+  });
+
+  it('reads nothing from an empty or missing table', () => {
+    expect(parsePeerTable('')).toEqual([]);
+  });
+});
+
+describe('peerRatios', () => {
+  it('divides this project by bare Astro on Sätteri and by Quartz without OG images, where both were measured', () => {
+    const ratios = peerRatios(parsePeerTable(TABLE)).map((ratio) => [ratio.notes, ratio.name, ratio.value.toFixed(2)]);
+    expect(ratios).toEqual([
+      [1000, 'this project / bare Astro (Sätteri): time', '2.76'],
+      [1000, 'this project / bare Astro (Sätteri): output bytes', '6.00'],
+      [1000, 'this project / Quartz (no OG images): time', '1.40'],
+      [5000, 'this project / bare Astro (Sätteri): time', '3.00'],
+      [5000, 'this project / bare Astro (Sätteri): output bytes', '6.25'],
+    ]);
+  });
+});
+
+describe('farmReport', () => {
+  const runs = [
+    { wallS: 30, peakMib: 1500, exit: 0 },
+    { wallS: 10, peakMib: 1700.4, exit: 0 },
+    { wallS: 20, peakMib: 1600, exit: 0 },
+  ];
+
+  it("writes the lines run-peers.sh reads: the median wall time as the line's fifth field, all runs exiting 0", () => {
+    const lines = farmReport(runs).split('\n');
+    const wall = lines.find((line) => line.startsWith('A wall s'))!;
+    expect(wall.split(/\s+/)[4]).toBe('20.00');
+    expect(lines).toContain('A exit 0 (3 of 3)');
+    expect(lines).toContain('A peak MiB 1500.00 1600.00 1700.40');
+  });
+
+  it('says which exit codes a failing run had', () => {
+    expect(farmReport([...runs.slice(0, 2), { wallS: 5, peakMib: 9, exit: 137 }])).toContain('A exit 0,137 (2 of 3)');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'bench-peers-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is read by the shared report.mjs into the table parsePeerTable reads back', () => {
+    // A one-page built site for measure.mjs, then report.mjs over the results folder, as run-peers.sh does.
+    const site = join(dir, 'site');
+    const results = join(dir, 'results');
+    mkdirSync(join(site, 'pagefind'), { recursive: true });
+    mkdirSync(results);
+    writeFileSync(join(site, 'index.html'), '<html><head><title>Siege of Wenoford</title></head><body>A note</body></html>');
+    writeFileSync(join(site, 'pagefind', 'pagefind.js'), 'export {};');
+    writeFileSync(join(results, 'main-300.farm.txt'), farmReport(runs));
+    const measured = execFileSync(process.execPath, [join(SHARED_BENCH, 'measure.mjs'), site, '--title', 'Siege of Wenoford']);
+    writeFileSync(join(results, 'main-300.json'), measured);
+    const table = execFileSync(process.execPath, [join(SHARED_BENCH, 'report.mjs'), results], { encoding: 'utf8' });
+    expect(parsePeerTable(table)).toEqual([{ peer: PEER_NAMES.main, notes: 300, wallS: 20, peakMib: 1600, outputMb: 0 }]);
+    expect(table).toContain('20.00 [10.00–30.00] (3)');
+  });
+});
