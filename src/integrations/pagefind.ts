@@ -4,28 +4,51 @@
  * so the home, 404, redirect and retired pages never are. Languages are indexed apart (Pagefind's
  * multilingual indexing). An indexing error fails the build, and the
  * Pagefind service is always closed.
+ *
+ * Pagefind indexes in a process of its own, so it starts as soon as the pages are written
+ * (`astro:build:generated`) and runs while the other post-build steps (sitemap, media, hardening)
+ * do their work; `astro:build:done` waits for it, before the atomic output publishes the site.
+ * Pages are added in the one order `addDirectory` walks them, so a rebuild's index is byte for byte
+ * a clean build's (Pagefind's output depends on the order pages are added in).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
+interface Indexed {
+  pages: number;
+  seconds: number;
+}
+
+async function indexSite(site: string): Promise<Indexed> {
+  const start = performance.now();
+  // Each language gets an index of its own, by the pages' `<html lang>` (a note's `lang`, else
+  // the site's), with its own stemming; a page's search loads the index of its language.
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: site });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  return { pages: added.page_count, seconds: (performance.now() - start) / 1000 };
+}
+
 export default function pagefindIntegration(): AstroIntegration {
+  let indexing: Promise<Indexed> | undefined;
   return {
     name: 'garden-pagefind',
     hooks: {
+      'astro:build:generated': ({ dir }) => {
+        indexing = indexSite(fileURLToPath(dir));
+        // Awaited in `astro:build:done`; a build that fails before then must not report it twice.
+        indexing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
         try {
-          // Each language gets an index of its own, by the pages' `<html lang>` (a note's `lang`, else
-          // the site's), with its own stemming; a page's search loads the index of its language.
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`Indexed ${added.page_count} pages for search`);
+          const { pages, seconds } = await (indexing ?? indexSite(fileURLToPath(dir)));
+          logger.info(`Indexed ${pages} pages for search in ${seconds.toFixed(1)} s`);
         } finally {
+          indexing = undefined;
           await pagefind.close();
         }
       },
