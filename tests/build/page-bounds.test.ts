@@ -3,37 +3,34 @@
  * crowded tag is split into pages, a deep note's course menu holds only the way to it, and the local
  * graph is written once. Built on a generated vault of about 70 notes (the same rules hold at 5 000).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TMP, buildVault, readPage, type BuildResult } from '../helpers/build.ts';
+import { BOUNDS_PAGES, LINKERS, writeBoundsVault } from '../helpers/bounds-vault.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
 import { BACKLINKS_SHOWN, TAG_PAGE_SIZE } from '../../src/lib/site/page-bounds.ts';
 
 const VAULT = join(TMP, 'vault-bounds-src');
-const LINKERS = 60;
 let build: BuildResult;
 const page = (url: string) => parsePage(readPage(build.outDir, url));
 
-function note(path: string, frontmatter: string, body: string): void {
-  const file = join(VAULT, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `---\ndg-publish: true\n${frontmatter}---\n${body}\n`);
-}
-
 beforeAll(async () => {
-  rmSync(VAULT, { recursive: true, force: true });
-  note('Big Course/Big Course.md', 'type: course\ntitle: Big Course\n', 'The course.');
-  note('Big Course/Hub.md', 'title: Hub\n', 'Every linker links here.');
-  for (let index = 1; index <= LINKERS; index += 1) {
-    const name = `Linker ${String(index).padStart(2, '0')}`;
-    note(`Big Course/Part A/${name}.md`, `title: ${name}\ntags: [crowd]\n`, `${name} is about the [[Hub]].`);
-  }
-  note('Big Course/Part B/Other B.md', 'title: Other B\n', 'Beside the deep folder.');
-  note('Big Course/Part B/Deep/Deeper/Deep Note.md', 'title: Deep Note\n', 'Deep down, near [[Deep Sibling]] and the [[Hub]].');
-  note('Big Course/Part B/Deep/Deeper/Deep Sibling.md', 'title: Deep Sibling\n', 'Next to the deep note.');
+  writeBoundsVault(VAULT);
   build = await buildVault({ contentDir: VAULT, outDir: join(TMP, 'vault-bounds'), env: { GARDEN_URL_LOCK: '' } });
   expect(build.code, build.output).toBe(0);
+});
+
+it('writes valid HTML on each kind of bounded page', async () => {
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  const reports = await Promise.all(
+    Object.values(BOUNDS_PAGES).map((url) =>
+      validator.validateString(readPage(build.outDir, url), join(build.outDir, `${url}index.html`)),
+    ),
+  );
+  const failed = reports.flatMap((report) => report.results).filter((result) => result.errorCount > 0);
+  expect(failed.length === 0 ? '' : formatterFactory('text')(failed)).toBe('');
 });
 
 describe('a hub note', () => {
