@@ -38,6 +38,7 @@ function kindOf(path, html) {
 
 let total = 0;
 const sizes = { note: [], course: [], tag: [], graph: [], other: [] };
+const raw = { note: [], course: [], tag: [], graph: [], other: [] };
 const largest = {};
 for (const file of files(dist)) {
   total += file.size;
@@ -46,6 +47,7 @@ for (const file of files(dist)) {
   const gzip = gzipSync(html, { level: 9 }).length;
   const kind = kindOf(file.path, html.toString('utf8'));
   sizes[kind].push(gzip);
+  raw[kind].push(html.length);
   if (!largest[kind] || largest[kind].gzip < gzip) largest[kind] = { gzip, path: relative(dist, file.path) };
 }
 
@@ -60,7 +62,13 @@ const report = {
   kinds: Object.fromEntries(
     Object.entries(sizes).map(([kind, values]) => [
       kind,
-      { pages: values.length, medianGzip: median(values), maxGzip: Math.max(0, ...values), largest: largest[kind]?.path },
+      {
+        pages: values.length,
+        medianGzip: median(values),
+        maxGzip: Math.max(0, ...values),
+        medianBytes: median(raw[kind]),
+        largest: largest[kind]?.path,
+      },
     ]),
   ),
 };
@@ -69,11 +77,11 @@ if (flag === '--json') console.log(JSON.stringify(report, null, 2));
 else {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(`${dist}: ${(total / 1e6).toFixed(1)} MB in all`);
-  console.log('kind     pages   median gzip   max gzip   largest');
+  console.log('kind     pages   median gzip   max gzip   median raw   largest');
   for (const [kind, row] of Object.entries(report.kinds)) {
     if (row.pages === 0) continue;
     console.log(
-      `${kind.padEnd(8)} ${String(row.pages).padStart(5)}   ${kb(row.medianGzip).padStart(11)}   ${kb(row.maxGzip).padStart(8)}   ${row.largest}`,
+      `${kind.padEnd(8)} ${String(row.pages).padStart(5)}   ${kb(row.medianGzip).padStart(11)}   ${kb(row.maxGzip).padStart(8)}   ${kb(row.medianBytes).padStart(10)}   ${row.largest}`,
     );
   }
 }

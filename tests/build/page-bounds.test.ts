@@ -81,7 +81,7 @@ describe('the course menu', () => {
     expect(links).not.toContain('Other B');
     expect([...nav.querySelectorAll('details[open] > summary')].map(textOf)).toEqual(['Part B', 'Deep', 'Deeper']);
     // Part A is a link to its place in the full tree on the course page.
-    const partA = [...nav.querySelectorAll('.course-folder-link a')].find((link) => textOf(link) === 'Part A') as Element;
+    const partA = [...nav.querySelectorAll('.course-folder-link a')].find((link) => textOf(link).startsWith('Part A')) as Element;
     expect(partA.getAttribute('href')).toMatch(/^\/big-course\/big-course\/#course-folder-\d+$/);
     const course = page('/big-course/big-course/');
     expect(course.getElementById(partA.getAttribute('href')!.split('#')[1]!)?.tagName).toBe('DETAILS');
