@@ -214,18 +214,28 @@ describe('note kinds', () => {
 });
 
 describe('navigation', () => {
-  it('shows the course tree with folders, the current page marked, pinned first, hidden notes left out', () => {
-    const nav = page('/world-history/cold-war/brief-one/').querySelector('nav[aria-label="Course contents"]') as Element;
+  it('shows the course tree: the way to the page and its folder’s notes, other folders as links, the current page marked, pinned first, hidden notes left out', () => {
+    const courseNav = (url: string) => page(url).querySelector('nav[aria-label="Course contents"]') as Element;
+    const nav = courseNav('/world-history/cold-war/brief-one/');
     const top = [...nav.querySelectorAll(':scope > ul:not(.course-tools) > li > a')].map(textOf);
-    expect(top).toEqual(['Crisis Timeline', 'Brief One', 'Component Note']);
+    expect(top).toEqual(['Crisis Timeline', 'Brief One', 'Component Note', 'Glossary', 'Sources']);
     expect(textOf(nav.querySelector('a[aria-current="page"]'))).toBe('Brief One');
-    const folders = [...nav.querySelectorAll('details > summary')].map(textOf);
-    expect(folders).toEqual(['Glossary', 'Sources']);
-    expect([...nav.querySelectorAll('details')[0]!.querySelectorAll('a')].map(textOf)).toEqual(['NKVD', 'KGB']);
+    // Folders away from the page are links to them on the course page, not their notes.
+    const folderLinks = [...nav.querySelectorAll('.course-folder-link > a')];
+    expect(folderLinks.map((link) => link.getAttribute('href'))).toEqual([
+      '/world-history/cold-war/cold-war/#course-folder-1',
+      '/world-history/cold-war/cold-war/#course-folder-2',
+    ]);
+    expect(textOf(nav)).not.toContain('KGB');
     expect(textOf(nav)).not.toContain('Hidden Note');
-    // The folder holding the current page is open.
-    const glossaryPage = page('/world-history/cold-war/glossary/kgb/').querySelector('nav[aria-label="Course contents"] details');
+    // The folder holding the current page is open, its pinned note first.
+    const glossaryPage = courseNav('/world-history/cold-war/glossary/kgb/').querySelector('details');
     expect(glossaryPage?.hasAttribute('open')).toBe(true);
+    expect([...glossaryPage!.querySelectorAll('a')].map(textOf)).toEqual(['NKVD', 'KGB']);
+    // The course page holds the whole tree.
+    const full = courseNav('/world-history/cold-war/cold-war/');
+    expect([...full.querySelectorAll('details > summary')].map(textOf)).toEqual(['Glossary', 'Sources']);
+    expect(full.querySelector('#course-folder-1')?.textContent).toContain('KGB');
   });
 
   it('gives breadcrumbs along the course path', () => {

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/lib/site/garden.ts';
 import { NOTE_ROUTE } from '../../src/lib/site/reserved-urls.ts';
+import { BACKLINKS_SHOWN } from '../../src/lib/site/page-bounds.ts';
 import { FILE_ROUTES, indexedUrls, routeTable, servedUrls, staticPaths, type RetiredUrl } from '../../src/lib/site/routes.ts';
 import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
 import { checkUrlLock } from '../../src/lib/site/url-lock.ts';
@@ -115,7 +116,15 @@ describe('the route table', () => {
         return statSync(path).isDirectory() ? filesBelow(path) : [relative(PROJECT_ROOT, path).split('\\').join('/')];
       });
     const pageFiles = filesBelow(join(PROJECT_ROOT, 'src/pages')).filter((file) => file.endsWith('.astro'));
-    const sources = new Set(routes.map((route) => route.source));
+    // A note with more backlinks than its page shows has a backlinks page too.
+    const hub = gardenOf(
+      note('Hub.md', 'title: Hub'),
+      ...Array.from({ length: BACKLINKS_SHOWN + 1 }, (_, index) => ({
+        ...note(`L${index}.md`),
+        text: '---\ndg-publish: true\n---\n[[Hub]]\n',
+      })),
+    );
+    const sources = new Set([...routes, ...routeTable(hub, [])].map((route) => route.source));
     expect(pageFiles.filter((file) => !sources.has(file))).toEqual([]);
     // …and each page file with several pages takes them from the route table.
     for (const file of pageFiles.filter((path) => path.includes('['))) {

@@ -32,6 +32,15 @@ export interface DrawnGraph {
   kinds: NodeKind[];
 }
 
+/**
+ * The local graph's one drawing: laid out for a phone's column, and shown 1 unit = 1 CSS px or larger
+ * (graph.css: full width up to {@link LOCAL_GRAPH_MAX_WIDTH} px), so its 12-unit labels never fall below 11 px.
+ */
+export const LOCAL_GRAPH_LAYOUT = { width: 320, height: 460, marginX: 40, marginY: 50, fontSize: 12, labelMax: 18 } as const;
+
+/** The widest the local graph is shown, in CSS px (graph.css `.graph-local`): labels at most 15 px. */
+export const LOCAL_GRAPH_MAX_WIDTH = 400;
+
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** A kind's shape around (x, y) with "radius" r: a circle, square, diamond, triangle or hexagon. */

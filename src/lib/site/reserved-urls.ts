@@ -42,6 +42,12 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
     source: 'src/pages/tags/index.astro',
     alwaysServed: true,
   },
+  {
+    kind: 'folder',
+    url: '/backlinks/' as SiteUrl,
+    what: 'the lists of notes linking to a note',
+    source: 'src/pages/backlinks/[...path].astro',
+  },
   // Astro serves src/pages/404.astro at /404/ as well as writing 404.html.
   { kind: 'page', url: '/404/' as SiteUrl, what: 'the "page not found" page', source: 'src/pages/404.astro' },
   { kind: 'file', path: '/404.html', what: 'the "page not found" page', source: 'src/pages/404.astro' },

@@ -10,6 +10,7 @@ import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
 import type { PageKeys } from './page-keys.ts';
 import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
+import { BACKLINKS_SHOWN, backlinksUrl, tagPageCount, tagPagePath, tagPageUrl } from './page-bounds.ts';
 import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
 import type { ServedUrls, UrlLock } from './url-lock.ts';
 import { routeParamForUrl, urlKey } from './url.ts';
@@ -36,7 +37,10 @@ export type Route = RouteBase &
     | { kind: 'note'; note: NoteData }
     | { kind: 'course-tool'; tool: CourseTool; course: Course }
     | { kind: 'study-sheet'; note: NoteData }
-    | { kind: 'tag'; tag: string }
+    /** A tag's page `page` of `pages` (TAG_PAGE_SIZE notes each). */
+    | { kind: 'tag'; tag: string; page: number; pages: number }
+    /** Every note linking to a note whose page shows only the first BACKLINKS_SHOWN. */
+    | { kind: 'backlinks'; note: NoteData }
     | { kind: 'tag-index' | 'graph' | 'glossary' | 'search' | 'not-found' }
     /** An old URL (an alias starting with `/`): a page that redirects to the note. */
     | { kind: 'alias'; to: NoteData }
@@ -59,7 +63,7 @@ export const FILE_ROUTES: readonly FileRoute[] = RESERVED_URLS.flatMap((entry) =
   entry.kind === 'file' ? [{ kind: 'file' as const, path: entry.path, what: entry.what, source: entry.source }] : [],
 );
 
-type RouteGarden = Pick<Garden, 'notes' | 'courses' | 'redirects' | 'tags' | 'home'>;
+type RouteGarden = Pick<Garden, 'notes' | 'courses' | 'redirects' | 'tags' | 'home' | 'backlinksOf'>;
 
 const SITE_PAGE_KINDS: Record<string, 'home' | 'search' | 'glossary' | 'graph' | 'tag-index' | 'not-found'> = {
   '/': 'home',
@@ -155,16 +159,41 @@ export function routeTable(garden: RouteGarden, retired: readonly RetiredUrl[], 
       ...(keys ? { cacheKey: keys.note(note) } : {}),
     });
   }
-  for (const tag of garden.tags.keys()) {
+  const tagSlugs = new Set([...garden.tags.keys()].map(tagSlug));
+  for (const [tag, notes] of garden.tags) {
+    // A nested tag numbered like a page (`#cold-war/2`) keeps its URL: its parent is then not split.
+    const split = tagPageCount(notes.length);
+    const pages = [...Array(split).keys()].some((index) => index > 0 && tagSlugs.has(tagPagePath(tag, index + 1))) ? 1 : split;
+    for (let page = 1; page <= pages; page += 1) {
+      const path = tagPagePath(tag, page);
+      routes.push({
+        kind: 'tag',
+        url: page === 1 ? tagUrl(tag) : tagPageUrl(tag, page),
+        source: 'src/pages/tags/[...tag].astro',
+        param: path,
+        tag,
+        page,
+        pages,
+        // Later pages are for browsing: only the first is in the sitemap (the others say noindex).
+        indexed: page === 1,
+        listed: page === 1,
+        ...(keys ? { cacheKey: keys.site() } : {}),
+      });
+    }
+  }
+  for (const note of garden.notes) {
+    if (!note.display.backlinks || garden.backlinksOf(note).length <= BACKLINKS_SHOWN) continue;
+    const url = backlinksUrl(note);
     routes.push({
-      kind: 'tag',
-      url: tagUrl(tag),
-      source: 'src/pages/tags/[...tag].astro',
-      param: tagSlug(tag),
-      tag,
-      indexed: true,
-      listed: true,
-      ...(keys ? { cacheKey: keys.site() } : {}),
+      kind: 'backlinks',
+      url,
+      source: 'src/pages/backlinks/[...path].astro',
+      // The page file is below /backlinks/: its parameter is the note's own URL path.
+      ...params(note.url),
+      note,
+      indexed: false,
+      listed: false,
+      ...(keys ? { cacheKey: keys.note(note) } : {}),
     });
   }
   return routes;
@@ -188,10 +217,18 @@ export function staticPaths<Name extends string>(routes: readonly Route[], sourc
 
 /**
  * The URLs the URL lock holds the site to: its pages and the redirects of old URLs. The 404 page is
- * not a URL anyone links to, and a retired URL is the lock's own.
+ * not a URL anyone links to, and a retired URL is the lock's own. A tag's later pages and a note's
+ * backlinks page come and go with the vault's counts, so they are served but never locked.
  */
 export function servedUrls(routes: readonly Route[]): ServedUrls {
-  const pages = routes.filter((route) => route.kind !== 'alias' && route.kind !== 'retired' && route.kind !== 'not-found');
+  const pages = routes.filter(
+    (route) =>
+      route.kind !== 'alias' &&
+      route.kind !== 'retired' &&
+      route.kind !== 'not-found' &&
+      route.kind !== 'backlinks' &&
+      !(route.kind === 'tag' && route.page > 1),
+  );
   return {
     pages: [...new Set(pages.map((route) => route.url))],
     redirects: routes.filter((route) => route.kind === 'alias').map((route) => route.url),

@@ -1,0 +1,54 @@
+/**
+ * What keeps a page's size bounded however large the vault: a note lists its first backlinks and
+ * links to the full list on a page of its own; a tag's notes are split into numbered pages.
+ */
+import type { NoteData } from '../note/note-data.ts';
+import { tagSlug } from '../syntax/tags.ts';
+import { siteUrl, type SiteUrl } from '../util/types.ts';
+import type { Backlink } from './garden.ts';
+
+/** Backlinks a note page shows; beyond them, "and N more" links to the note's backlinks page. */
+export const BACKLINKS_SHOWN = 30;
+
+/** Notes on one page of a tag. */
+export const TAG_PAGE_SIZE = 50;
+
+/** The page listing every note that links to `note`: `/backlinks/` then the note's own URL path. */
+export function backlinksUrl(note: NoteData): SiteUrl {
+  return siteUrl(`/backlinks${note.url}`);
+}
+
+/**
+ * The backlinks a note page shows and how many more there are: the linking notes most linked to
+ * themselves first, then in the given order (by title).
+ */
+export function summariseBacklinks(
+  backlinks: readonly Backlink[],
+  linksTo: (note: NoteData) => number,
+  limit = BACKLINKS_SHOWN,
+): { shown: Backlink[]; more: number } {
+  if (backlinks.length <= limit) return { shown: [...backlinks], more: 0 };
+  const order = new Map(backlinks.map((backlink, index) => [backlink, index]));
+  const ranked = [...backlinks].sort((a, b) => linksTo(b.from) - linksTo(a.from) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { shown: ranked.slice(0, limit), more: backlinks.length - limit };
+}
+
+/** How many pages a tag with `count` notes has. */
+export function tagPageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / TAG_PAGE_SIZE));
+}
+
+/** A tag's page `page` (from 1): `/tags/cold-war/`, then `/tags/cold-war/2/`. */
+export function tagPagePath(tag: string, page: number): string {
+  return page === 1 ? tagSlug(tag) : `${tagSlug(tag)}/${page}`;
+}
+
+/** The URL of a tag's page `page` (from 1). */
+export function tagPageUrl(tag: string, page: number): SiteUrl {
+  return siteUrl(`/tags/${tagPagePath(tag, page)}/`);
+}
+
+/** The notes on a tag's page `page` (from 1). */
+export function tagPageNotes<T>(notes: readonly T[], page: number): T[] {
+  return notes.slice((page - 1) * TAG_PAGE_SIZE, page * TAG_PAGE_SIZE);
+}
