@@ -56,9 +56,7 @@ export async function hasBody(folder: string, key: string): Promise<boolean> {
 export async function pruneBodies(folder: string, keep: ReadonlySet<string>): Promise<void> {
   const files = await readdir(folder).catch(() => [] as string[]);
   await Promise.all(
-    files
-      .filter((file) => !keep.has(file.replace(/\.html$/, '')))
-      .map((file) => rm(join(folder, file), { force: true })),
+    files.filter((file) => !keep.has(file.replace(/\.html$/, ''))).map((file) => rm(join(folder, file), { force: true })),
   );
 }
 
