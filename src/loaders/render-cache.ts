@@ -3,7 +3,6 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
-import type { PublishedNote } from '../lib/vault/vault.ts';
 
 /**
  * The code that turns Markdown into HTML. A cached rendering is reused only while it is unchanged:
@@ -14,16 +13,13 @@ const RENDERER_SOURCES = ['src/markdown', 'src/lib', 'astro.config.mjs', 'packag
 export type RenderMarkdown = LoaderContext['renderMarkdown'];
 export type Rendered = Awaited<ReturnType<RenderMarkdown>>;
 
-/** Rendering depends on the body and the vault around it: it is reused while neither nor the renderer changed. */
-export function cachedRendering(
-  store: LoaderContext['store'],
-  { note, body }: Pick<PublishedNote, 'note' | 'body'>,
-  renderKey: string,
-) {
-  const cached = store.get(note.vaultPath);
-  return cached?.rendered && cached.body === body && cached.rendered.metadata?.renderKey === renderKey
-    ? cached.rendered
-    : undefined;
+/**
+ * Rendering depends on the body and the vault around it: it is reused while neither nor the renderer
+ * changed, which the body's key (src/loaders/rendered-bodies.ts) is a hash of.
+ */
+export function cachedRendering(store: LoaderContext['store'], vaultPath: string, bodyKey: string) {
+  const cached = store.get(vaultPath);
+  return cached?.rendered?.metadata?.bodyKey === bodyKey ? cached.rendered : undefined;
 }
 
 /** The text of every file the rendering depends on, for the render cache's key. */

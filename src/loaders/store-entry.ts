@@ -1,4 +1,4 @@
-/** A published note as the content store keeps it: rendered HTML, or MDX left for its page. */
+/** A published note as the content store keeps it: its data and the name of its rendered body, or MDX left for its page. */
 import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,14 +9,27 @@ import { failureMessage } from '../lib/vault/limits.ts';
 import { lineOf } from '../lib/vault/read.ts';
 import type { PublishedNote } from '../lib/vault/vault.ts';
 import { cachedRendering, type RenderMarkdown } from './render-cache.ts';
+import { hasBody, writeBody } from './rendered-bodies.ts';
 
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
-/** One published note as a store entry: Markdown rendered now (or reused), MDX left to @astrojs/mdx. */
+/** What a note's HTML is rendered from, hashed: the name of its rendered body (src/loaders/rendered-bodies.ts). */
+export function bodyKeyOf(
+  generateDigest: LoaderContext['generateDigest'],
+  vaultDigest: string,
+  { note, body, bodyLine }: Pick<PublishedNote, 'note' | 'body' | 'bodyLine'>,
+): string {
+  return generateDigest(JSON.stringify([vaultDigest, note.vaultPath, bodyLine, body]));
+}
+
+/**
+ * One published note as a store entry: Markdown rendered now (or reused) and its HTML written to
+ * the bodies folder, MDX left to @astrojs/mdx.
+ */
 export async function prepareEntry(
   { store, generateDigest }: LoaderContext,
   renderMarkdown: RenderMarkdown,
-  root: string,
+  { root, bodies }: { root: string; bodies: string },
   displayPath: (file: string) => string,
   vaultDigest: string,
   { note, body, bodyLine }: PublishedNote,
@@ -31,12 +44,18 @@ export async function prepareEntry(
     return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
   }
   try {
+    const bodyKey = bodyKeyOf(generateDigest, vaultDigest, { note, body, bodyLine });
+    const cached = cachedRendering(store, id, bodyKey);
     const rendered =
-      cachedRendering(store, { note, body }, vaultDigest) ??
-      (await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then((fresh) => ({
-        ...fresh,
-        metadata: { ...fresh.metadata, renderKey: vaultDigest },
-      })));
+      cached && (await hasBody(bodies, bodyKey))
+        ? cached
+        : await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
+            async ({ html, metadata }) => {
+              await writeBody(bodies, bodyKey, html);
+              // Only the metadata stays in the store; the HTML is read back by the page (NoteBody.astro).
+              return { html: '', metadata: { ...metadata, bodyKey } };
+            },
+          );
     const assetImports = rendered?.metadata?.imagePaths ?? [];
     const outside = await imagesOutside(root, id, assetImports);
     if (outside.length > 0) {
@@ -47,7 +66,6 @@ export async function prepareEntry(
       entry: {
         id,
         data: { ...note },
-        body,
         filePath,
         digest,
         rendered,

@@ -26,7 +26,8 @@ import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { checkRoutes } from './lock-check.ts';
 import { cachedRendering, rendererSources, type RenderMarkdown, type Rendered } from './render-cache.ts';
 import { readScanCache, writeScanCache } from './scan-cache.ts';
-import { prepareEntry } from './store-entry.ts';
+import { bodiesFolder, pruneBodies, setBodiesFolder } from './rendered-bodies.ts';
+import { bodyKeyOf, prepareEntry } from './store-entry.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
 export interface VaultLoaderOptions {
@@ -99,6 +100,9 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const projectRoot = fileURLToPath(context.config.root);
   const displayPath = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
 
+  // The folder of rendered bodies, for the pages: also those of a previous load, while this one fails.
+  const bodies = bodiesFolder(context.config.cacheDir);
+  setBodiesFolder(bodies);
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
   const maxNoteBytes = (options.maxNoteSize ?? DEFAULT_MAX_NOTE_SIZE) * MEGABYTE;
@@ -175,7 +179,11 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       ]),
     );
 
-    const toRender = vault.notes.filter((entry) => entry.note.format !== 'mdx' && !cachedRendering(store, entry, vaultDigest));
+    const toRender = vault.notes.filter(
+      (entry) =>
+        entry.note.format !== 'mdx' &&
+        !cachedRendering(store, entry.note.vaultPath, bodyKeyOf(context.generateDigest, vaultDigest, entry)),
+    );
     const renderPool = poolFor(toRender.length);
     if (renderPool) {
       const { markdown, image } = context.config;
@@ -200,19 +208,25 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       : context.renderMarkdown;
     const limit = pLimit(renderPool ? RENDER_CONCURRENCY * 4 : RENDER_CONCURRENCY);
     const prepared = await Promise.all(
-      vault.notes.map((note) => limit(() => prepareEntry(context, render, root, displayPath, vaultDigest, note))),
+      vault.notes.map((note) => limit(() => prepareEntry(context, render, { root, bodies }, displayPath, vaultDigest, note))),
     );
     const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
     if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
-    // Only now, with the whole vault valid, is the store changed.
+    // Only now, with the whole vault valid, is the store changed (the bodies written so far are
+    // named by their hash, so no page reads one before its entry is stored).
     const keep = new Set<string>();
+    const keepBodies = new Set<string>();
     for (const result of prepared) {
       if ('problem' in result) continue;
       keep.add(result.entry.id);
+      const bodyKey = result.entry.rendered?.metadata?.bodyKey;
+      if (typeof bodyKey === 'string') keepBodies.add(bodyKey);
       store.set(result.entry);
     }
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    // In `astro dev` a page may still be reading a body of the previous load: the next build prunes.
+    if (!context.watcher) await pruneBodies(bodies, keepBodies);
     const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
     const threads = (used: WorkerPool | undefined) => (used ? ` on ${used.size} threads` : '');
     logger.info(

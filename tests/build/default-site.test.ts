@@ -1,5 +1,5 @@
 /** The shipped Russian History III course, built as `npm run build` builds it. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
@@ -137,5 +137,18 @@ describe('the default site', () => {
     const notFound = parsePage(readFileSync(join(DEFAULT_SITE, '404.html'), 'utf8'));
     expect(textOf(notFound.querySelector('h1'))).toBe('Page not found');
     expect(notFound.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+
+  it("keeps the notes' rendered HTML out of Astro's content store, in one file per note the pages read", () => {
+    // Astro builds its whole data store into one module: with every body in it, a module the size of the site.
+    const store = readFileSync(`${DEFAULT_SITE}.cache/data-store.json`, 'utf8');
+    expect(store).toContain('Khrushchev');
+    // devalue writes `<` as `\u003C`.
+    expect(store).not.toMatch(/(<|\\u003C)(p|h2|li)[ >]/);
+    const bodiesDir = `${DEFAULT_SITE}.cache/garden-bodies`;
+    const bodies = readdirSync(bodiesDir).map((file) => readFileSync(join(bodiesDir, file), 'utf8'));
+    const brief = bodies.find((html) => html.includes('>De-Stalinisation and the Secret Speech<'));
+    expect(brief).toBeDefined();
+    expect(readPage(DEFAULT_SITE, BRIEF_URL)).toContain(brief);
   });
 });
