@@ -1,10 +1,12 @@
 /** Bounded pages (src/lib/site/page-bounds.ts, course-nav.ts): backlinks summarised, tags paginated, the course menu bounded. */
 import { describe, expect, it } from 'vitest';
-import { buildGarden } from '../../src/lib/site/garden.ts';
+import { buildGarden, compareTitles } from '../../src/lib/site/garden.ts';
 import { courseNav, type NavFolder } from '../../src/lib/site/course-nav.ts';
 import {
   BACKLINKS_SHOWN,
+  HOME_NOTES_SHOWN,
   TAG_PAGE_SIZE,
+  homeNotes,
   summariseBacklinks,
   tagPageCount,
   tagPageNotes,
@@ -137,5 +139,32 @@ describe('the course menu', () => {
     const full = courseNav(tree, undefined, true);
     expect(outline(full)).toEqual(['Top', { A: ['A1', 'A2'] }, { B: ['B1', { Deep: ['D1', 'D2', { Deeper: ['E1'] }] }] }]);
     expect(full.folders[1]!.folders[0]!.id).toBe('course-folder-2-1');
+  });
+});
+
+describe('the home page', () => {
+  const notes = (count: number) =>
+    gardenOf(
+      Array.from({ length: count }, (_, index) =>
+        file(
+          `Loose/N${String(index).padStart(3, '0')}.md`,
+          `title: Note ${String(count - index).padStart(3, '0')}\nupdated: 2026-01-${String((index % 28) + 1).padStart(2, '0')}`,
+        ),
+      ),
+    ).notes;
+
+  it('lists every note outside a course by title while they are few', () => {
+    const few = homeNotes(notes(3), compareTitles);
+    expect(few.more).toBe(0);
+    expect(few.shown.map((note) => note.title)).toEqual(['Note 001', 'Note 002', 'Note 003']);
+  });
+
+  it('lists the latest in a large vault, and counts the rest', () => {
+    const many = homeNotes(notes(HOME_NOTES_SHOWN * 3), compareTitles);
+    expect(many.shown).toHaveLength(HOME_NOTES_SHOWN);
+    expect(many.more).toBe(HOME_NOTES_SHOWN * 2);
+    const dates = many.shown.map((note) => note.updated ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe('2026-01-28');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What keeps a page's size bounded however large the vault: a note lists its first backlinks and
- * links to the full list on a page of its own; a tag's notes are split into numbered pages.
+ * links to the full list on a page of its own; a tag's notes are split into numbered pages; the home
+ * page lists the latest of the notes outside every course.
  */
 import type { NoteData } from '../note/note-data.ts';
 import { tagSlug } from '../syntax/tags.ts';
@@ -9,6 +10,24 @@ import type { Backlink } from './garden.ts';
 
 /** Backlinks a note page shows; beyond them, "and N more" links to the note's backlinks page. */
 export const BACKLINKS_SHOWN = 30;
+
+/** Notes outside every course the home page lists; beyond them, the latest by date. */
+export const HOME_NOTES_SHOWN = 50;
+
+/**
+ * The notes outside every course that the home page lists: all of them by title when they are few,
+ * else the most recently updated (or written) first, then by title, and how many are left out.
+ */
+export function homeNotes(
+  notes: readonly NoteData[],
+  byTitle: (a: NoteData, b: NoteData) => number,
+  limit = HOME_NOTES_SHOWN,
+): { shown: NoteData[]; more: number } {
+  if (notes.length <= limit) return { shown: [...notes].sort(byTitle), more: 0 };
+  const date = (note: NoteData) => note.updated ?? note.created ?? '';
+  const latest = [...notes].sort((a, b) => date(b).localeCompare(date(a)) || byTitle(a, b));
+  return { shown: latest.slice(0, limit), more: notes.length - limit };
+}
 
 /** Notes on one page of a tag. */
 export const TAG_PAGE_SIZE = 50;

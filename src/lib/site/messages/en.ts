@@ -171,6 +171,8 @@ export const en = {
   courses: 'Courses',
   noCourses: 'No course has been published yet.',
   otherNotes: 'Other notes',
+  latestNotes: { one: 'The latest note of {total}.', other: 'The latest {count} of {total}.' } as PluralMessage,
+  moreNotes: { one: 'One more note, to find by', other: '{count} more notes, to find by' } as PluralMessage,
   briefCount: { one: '{count} brief', other: '{count} briefs' } as PluralMessage,
   timelineCount: { one: '{count} timeline', other: '{count} timelines' } as PluralMessage,
   termCount: { one: '{count} glossary term', other: '{count} glossary terms' } as PluralMessage,

@@ -160,6 +160,8 @@ export const ptBR: Messages = {
   courses: 'Cursos',
   noCourses: 'Nenhum curso foi publicado ainda.',
   otherNotes: 'Outras notas',
+  latestNotes: { one: 'A nota mais recente de {total}.', other: 'As {count} mais recentes de {total}.' },
+  moreNotes: { one: 'Mais uma nota, para achar por', other: 'Mais {count} notas, para achar por' },
   briefCount: { one: '{count} resumo', other: '{count} resumos' },
   timelineCount: { one: '{count} linha do tempo', other: '{count} linhas do tempo' },
   termCount: { one: '{count} termo do glossário', other: '{count} termos do glossário' },
