@@ -32,7 +32,7 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
     await page.locator('[data-know]').click();
     expect(await progress.textContent()).toMatch(/· 1 known$/);
     await page.reload();
-    expect(await progress.textContent()).toMatch(/^Card 2 of \d+ · 1 known$/);
+    await expect.poll(() => progress.textContent()).toMatch(/^Card 2 of \d+ · 1 known$/);
     await page.locator('[data-shuffle]').click();
     expect(await progress.textContent()).toMatch(/^Card 1 of \d+ · 1 known$/);
     await context.close();
@@ -219,8 +219,9 @@ describe.skipIf(!hasBrowser)('study tools in Chromium', () => {
     }
     expect(faces).not.toContain(known);
     await page.reload();
-    expect(await page.locator('[data-unknown-only]').isChecked()).toBe(true);
-    expect(await progress.textContent()).toBe(`Card 1 of ${total - 1} · 1 known`);
+    // The island starts after the page has loaded: wait for it to restore the choice.
+    await expect.poll(() => page.locator('[data-unknown-only]').isChecked()).toBe(true);
+    await expect.poll(() => progress.textContent()).toBe(`Card 1 of ${total - 1} · 1 known`);
     await context.close();
   });
 
