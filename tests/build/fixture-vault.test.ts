@@ -218,7 +218,7 @@ describe('navigation', () => {
     const courseNav = (url: string) => page(url).querySelector('nav[aria-label="Course contents"]') as Element;
     const nav = courseNav('/world-history/cold-war/brief-one/');
     const top = [...nav.querySelectorAll(':scope > ul:not(.course-tools) > li > a')].map(textOf);
-    expect(top).toEqual(['Crisis Timeline', 'Brief One', 'Component Note', 'Glossary', 'Sources']);
+    expect(top).toEqual(['Crisis Timeline', 'Brief One', 'Component Note', 'Glossary (2 notes)', 'Sources (1 note)']);
     expect(textOf(nav.querySelector('a[aria-current="page"]'))).toBe('Brief One');
     // Folders away from the page are links to them on the course page, not their notes.
     const folderLinks = [...nav.querySelectorAll('.course-folder-link > a')];
