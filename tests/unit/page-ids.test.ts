@@ -96,4 +96,13 @@ describe('a note whose headings are named like the sections of its page', () => 
       'course-brief-1',
     ]);
   });
+
+  it('never takes an id of the course tree (its folders are numbered below course-folder)', () => {
+    const scanned = scanNote(
+      ['Course folder', 'Course folder 1', 'Course folder 2-1'].map((text) => `## ${text}\n\nText.\n`).join('\n'),
+    );
+    const ids = scanned.headings.map((heading) => heading.id);
+    expect(ids.filter((id) => /^course-folder(-\d+)+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readNote, type NoteOutcome } from '../../src/lib/note/note.ts';
-import { editDistance } from '../../src/lib/syntax/links.ts';
+import { editDistance } from '../../src/lib/util/edit-distance.ts';
 import { classifyType, isNearMiss, presentProperties } from '../../src/lib/note/properties.ts';
 import { NOTE_TYPES } from '../../src/lib/note/schema.ts';
 import { tagSlug, tagUrl } from '../../src/lib/syntax/tags.ts';

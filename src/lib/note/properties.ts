@@ -4,7 +4,7 @@
  * what Obsidian's Properties panel and the Digital Garden plugin (`"tags":null`) write every day.
  * Obsidian Publish's `publish` counts as `dg-publish`.
  */
-import { editDistance } from '../syntax/links.ts';
+import { editDistance } from '../util/edit-distance.ts';
 import { fail, ok, type Result } from '../util/types.ts';
 
 /** A value Obsidian shows as an empty property. */

@@ -5,6 +5,7 @@
  */
 import type { NoteData } from '../note/note-data.ts';
 import type { TreeFolder } from './garden.ts';
+import { COURSE_FOLDER_ID } from './page-ids.ts';
 
 export interface NavFolder {
   name: string;
@@ -21,8 +22,16 @@ export interface NavFolder {
   count: number;
 }
 
-const countOf = (folder: TreeFolder): number =>
-  folder.notes.length + folder.folders.reduce((sum, child) => sum + countOf(child), 0);
+// Counted once per folder of the site, not again on every page of its course.
+const counts = new WeakMap<TreeFolder, number>();
+function countOf(folder: TreeFolder): number {
+  let count = counts.get(folder);
+  if (count === undefined) {
+    count = folder.notes.length + folder.folders.reduce((sum, child) => sum + countOf(child), 0);
+    counts.set(folder, count);
+  }
+  return count;
+}
 
 /**
  * The menu's tree: `full` (the course page) lists every folder and note; otherwise only the folders
@@ -57,4 +66,4 @@ export function courseNav(tree: TreeFolder, current: NoteData | undefined, full:
   return walk(tree, ROOT_ID, 'tree');
 }
 
-const ROOT_ID = 'course-folder';
+const ROOT_ID = COURSE_FOLDER_ID;

@@ -4,7 +4,7 @@
  * page lists the latest of the notes outside every course.
  */
 import type { NoteData } from '../note/note-data.ts';
-import { tagSlug } from '../syntax/tags.ts';
+import { tagSlug, tagUrl } from '../syntax/tags.ts';
 import { siteUrl, type SiteUrl } from '../util/types.ts';
 import type { Backlink } from './garden.ts';
 
@@ -62,9 +62,9 @@ export function tagPagePath(tag: string, page: number): string {
   return page === 1 ? tagSlug(tag) : `${tagSlug(tag)}/${page}`;
 }
 
-/** The URL of a tag's page `page` (from 1). */
+/** The URL of a tag's page `page` (from 1): the tag's own URL (src/lib/syntax/tags.ts), then its number. */
 export function tagPageUrl(tag: string, page: number): SiteUrl {
-  return siteUrl(`/tags/${tagPagePath(tag, page)}/`);
+  return page === 1 ? tagUrl(tag) : siteUrl(`${tagUrl(tag)}${page}/`);
 }
 
 /** The notes on a tag's page `page` (from 1). */

@@ -17,6 +17,12 @@ export const COPY_STATUS_ID = 'copy-status';
 /** The card of a link preview (src/scripts/link-previews.ts). */
 export const LINK_PREVIEW_ID = 'link-preview';
 
+/**
+ * The course tree's folders, numbered below this, `course-folder-2-1` (src/lib/site/course-nav.ts): not
+ * one id but a family, which the heading slugger keeps headings out of (src/lib/syntax/headings.ts).
+ */
+export const COURSE_FOLDER_ID = 'course-folder';
+
 export const PAGE_IDS = {
   /** The main landmark, the skip link's target (BaseLayout). */
   main: 'main',

@@ -90,9 +90,6 @@ export function createNoteIndex<N extends LinkableNote>(notes: readonly N[]): No
   };
 }
 
-// Kept here too for the modules that import it from the link rules.
-export { editDistance };
-
 /** Up to three names closest to a mistyped one, for the error message's hint. */
 export function nearestNames(wanted: string, names: readonly string[], limit = 3): string[] {
   return names
