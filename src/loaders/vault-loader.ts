@@ -113,7 +113,14 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
     }),
   );
-  const loadOptions = { displayPath, attachments, brokenLinks: options.brokenLinks, maxNoteBytes };
+  const loadOptions = {
+    displayPath,
+    attachments,
+    brokenLinks: options.brokenLinks,
+    maxNoteBytes,
+    // The scan reads a body with the parser that renders it.
+    scanParser: options.markdownProcessor === 'satteri' ? 'satteri' : 'micromark',
+  } as const;
   let read = readVault(files, loadOptions);
   // Worker threads start only for a build with enough to scan or render.
   let pool: WorkerPool | undefined;

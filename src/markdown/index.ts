@@ -27,6 +27,7 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
+import remarkSanitizeScout from './remark-sanitize-scout.ts';
 import { codeStyleClasses, deterministicHighlighting } from '../lib/render/code-highlight.ts';
 import { ANCHOR_PROPERTIES, anchorContent, anchorLabel } from '../lib/render/heading-anchor.ts';
 
@@ -51,6 +52,8 @@ export const remarkPlugins: RemarkPlugins = [
   remarkInlineTags,
   // `$…$`, `$$…$$`: parsed here, typeset after the sanitizer (rehypeMath).
   remarkMath,
+  // Last: it reads the tree every other plugin built, embedded notes included.
+  remarkSanitizeScout,
 ];
 
 export const rehypePlugins: RehypePlugins = [

@@ -15,6 +15,7 @@ import { raw } from 'hast-util-raw';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { SAFE_PROTOCOLS } from '../lib/render/sanitize-needed.ts';
 
 const siteAttributes = ['className', 'dataPreviewTitle', 'dataPreviewText', 'dataPreviewKind', 'dataCallout', 'dataCalloutType'];
 
@@ -45,7 +46,12 @@ export const safeHtmlSchema: Schema = {
     img: [...(defaultSchema.attributes?.img ?? []), 'loading', 'decoding'],
     input: [...(defaultSchema.attributes?.input ?? []), ['checked', true]],
   },
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: [...SAFE_PROTOCOLS.href],
+    src: [...SAFE_PROTOCOLS.src],
+    cite: [...SAFE_PROTOCOLS.cite],
+  },
 };
 
 /** A note's HTML tree with its raw HTML parsed and everything unsafe taken out. */
@@ -53,8 +59,8 @@ export function safeHtml(tree: Root): Root {
   visit(tree, 'element', (node: Element) => {
     node.properties[BUILT] = builtMark;
   });
-  // Every tree is re-parsed, even one without raw HTML: the parse also normalises what plugins built
-  // (attribute values, property names), and skipping it changed the HTML of notes that wrote none.
+  // Every tree given is re-parsed, even one without raw HTML: the parse also normalises what plugins
+  // built (attribute values, property names). Notes that need none of it never get here (sanitizes()).
   const clean = sanitize(raw(tree), safeHtmlSchema) as Root;
   confineRawHtml(clean);
   return labelTaskCheckboxes(clean);
@@ -127,10 +133,24 @@ function labelTaskCheckboxes(tree: Root): Root {
   return tree;
 }
 
+/** Set by the sanitize scouts (remark-sanitize-scout.ts, satteri/sanitize-scout.ts) on a note that needs sanitizing. */
+export const SANITIZE_FLAG = 'gardenSanitize';
+
+let sanitizeEveryNote = false;
+/** Tests sanitize every note, to hold the notes that skip it to the HTML sanitizing gives. */
+export function setSanitizeEveryNote(on: boolean): void {
+  sanitizeEveryNote = on;
+}
+
+/** Whether a note's tree is sanitized: one the scout marked (src/lib/render/sanitize-needed.ts). */
+export function sanitizes(data: Record<string, unknown>): boolean {
+  return sanitizeEveryNote || data[SANITIZE_FLAG] === true;
+}
+
 export default function rehypeSafeHtml() {
-  return (tree: Root, file: { path?: string; history?: string[] }) => {
+  return (tree: Root, file: { path?: string; history?: string[]; data: Record<string, unknown> }) => {
     const path = file.path ?? file.history?.[0] ?? '';
-    if (/\.mdx$/i.test(path)) return tree;
+    if (/\.mdx$/i.test(path) || !sanitizes(file.data)) return tree;
     return safeHtml(tree);
   };
 }

@@ -6,5 +6,6 @@ declare module 'edtf' {
     type: string;
     edtf: string;
   }
-  export default function edtf(text: string): EdtfValue;
+  /** An EDTF string, parsed; or a parse result's parts (`values`: year, month from 0, day), not parsed again. */
+  export default function edtf(input: string | { type: 'Date'; values: number[] }): EdtfValue;
 }

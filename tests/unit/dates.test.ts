@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import edtf from 'edtf';
 import {
   compareHistoricalDates,
   datetimeAttributes,
@@ -94,5 +95,20 @@ describe('created/updated dates', () => {
     expect(parseCalendarDate('2024-02-30').ok).toBe(false);
     expect(parseCalendarDate('yesterday').ok).toBe(false);
     expect(parseCalendarDate(20240501).ok).toBe(false);
+  });
+});
+
+describe('a single date’s instants', () => {
+  it('are the edtf parser’s for every precision and qualifier', () => {
+    for (const year of ['-0044', '0001', '1894', '1962', '2000']) {
+      for (const rest of ['', '-02', '-12', '-02-28', '-10-24', '-12-31']) {
+        for (const qualifier of ['', '~', '?', '%']) {
+          const text = `${year}${rest}${qualifier}`;
+          const parsed = parseHistoricalDate(text);
+          const expected = edtf(text);
+          expect(parsed.ok && [parsed.value.earliest, parsed.value.latest], text).toEqual([expected.min, expected.max]);
+        }
+      }
+    }
   });
 });

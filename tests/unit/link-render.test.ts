@@ -84,7 +84,7 @@ describe('a wikilink', () => {
       type: 'image',
       url: './img/map.png',
       alt: 'map',
-      data: { hProperties: { width: '300' } },
+      data: { hProperties: { width: 300 } },
     });
     // From another folder the image's URL climbs to it.
     expect(wikilinkReplacement(embed('map.png', 'The map'), vaultPath('Glossary/KGB.md'), context)).toMatchObject({

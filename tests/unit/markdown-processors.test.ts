@@ -4,10 +4,15 @@
  * a vault of Markdown corner cases — rendered as the vault loader renders them, without a build.
  */
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { vaultPath } from '../../src/lib/util/types.ts';
+import { vaultPath, type VaultPath } from '../../src/lib/util/types.ts';
+import { listVaultFiles } from '../../src/lib/vault/files.ts';
+import type { ScanParser } from '../../src/lib/vault/read.ts';
+import { loadVault } from '../../src/lib/vault/vault.ts';
+import { setSanitizeEveryNote } from '../../src/markdown/rehype-safe-html.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { createRenderer, loadRenderableVault, loadRenderableFiles, type RenderableNote } from '../helpers/markdown-render.ts';
 
@@ -280,5 +285,49 @@ describe('unified and Sätteri render the same HTML', () => {
     // Astro's image pipeline gets files of the vault only, each relative to the page that shows it.
     expect(images.get('Corner/Images.md')).toEqual(['./map.png', './my map.png', '../Deep/img/deep.png']);
     expect(images.get('Pictures/Embedder.md')).toEqual(['../Corner/map.png', '../Corner/my map.png', '../Deep/img/deep.png']);
+  });
+});
+
+/** A vault loaded (read, scanned, checked) with the scan on one parser: notes, problems and warnings as data. */
+function loadedWith(files: readonly { path: VaultPath; text: string }[], attachments: readonly string[], parser: ScanParser) {
+  const vault = loadVault(files, { attachments, brokenLinks: 'warn', scanParser: parser });
+  return { notes: vault.notes.map(({ note }) => note), problems: vault.problems, warnings: vault.warnings };
+}
+
+describe('the load-time scan reads every note the same with micromark and Sätteri', () => {
+  it.each(VAULTS)('every note of %s', async (vault) => {
+    const root = join(PROJECT_ROOT, vault);
+    const { notes: paths, attachments } = listVaultFiles(root);
+    const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+    const micromark = loadedWith(files, attachments, 'micromark');
+    expect(micromark.notes.length).toBeGreaterThan(0);
+    expect(loadedWith(files, attachments, 'satteri')).toEqual(micromark);
+  });
+
+  it('every corner case of the site’s Markdown', () => {
+    const files = Object.entries(CORNER_CASES).map(([path, text]) => ({ path: vaultPath(path), text }));
+    const micromark = loadedWith(files, CORNER_ATTACHMENTS, 'micromark');
+    expect(micromark.notes.some((note) => note.links.length > 0)).toBe(true);
+    expect(loadedWith(files, CORNER_ATTACHMENTS, 'satteri')).toEqual(micromark);
+  });
+});
+
+describe('a note that skips sanitizing renders as sanitizing would render it', () => {
+  afterAll(() => setSanitizeEveryNote(false));
+
+  it.each(VAULTS)('every note of %s, under both processors', async (vault) => {
+    const notes = await loadRenderableVault(join(PROJECT_ROOT, vault));
+    for (const name of ['unified', 'satteri'] as const) {
+      const renderer = await createRenderer(name);
+      const render = async (every: boolean) => {
+        setSanitizeEveryNote(every);
+        const codes: string[] = [];
+        for (const note of notes) codes.push((await renderer.render(note.markdown, { fileURL: note.fileURL })).code);
+        return codes;
+      };
+      const skipping = await render(false);
+      const everyNote = await render(true);
+      notes.forEach((note, index) => expect(skipping[index], `${name}: ${note.vaultPath}`).toBe(everyNote[index]));
+    }
   });
 });

@@ -139,7 +139,13 @@ function attachmentContent(
     url: relativeUrl(folderOf(page), path),
     alt: shown.alt,
     ...(shown.title ? { title: shown.title } : {}),
-    data: { hProperties: { ...(shown.width ? { width: shown.width } : {}), ...(shown.height ? { height: shown.height } : {}) } },
+    // Numbers, as HTML's parser gives `width` and `height`: the page is the same whether or not raw HTML was parsed.
+    data: {
+      hProperties: {
+        ...(shown.width ? { width: Number(shown.width) } : {}),
+        ...(shown.height ? { height: Number(shown.height) } : {}),
+      },
+    },
   };
 }
 

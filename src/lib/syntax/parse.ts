@@ -7,7 +7,10 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 
-/** The mdast of a note body with the site's syntax extensions. */
+/** Markdown to mdast with the site's syntax (GFM, wikilinks as `wikiLink`/`embed` nodes, math). */
+export type MarkdownParser = (markdown: string) => Root;
+
+/** The mdast of a note body with the site's syntax extensions (micromark: the reference parser). */
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, {
     extensions: [gfm(), wikiLinkSyntax(), math()],

@@ -12,7 +12,7 @@ import { parseWikilink } from './links.ts';
 import { findTags, normaliseTag } from './tags.ts';
 import type { TermNote } from '../note/note-data.ts';
 import type { TermMatcher } from './terms.ts';
-import { definitionsOf, markdownHref, parseMarkdown } from './parse.ts';
+import { definitionsOf, markdownHref, parseMarkdown, type MarkdownParser } from './parse.ts';
 import { contextOf, plainText, sentenceAround, wikiLinkAlias } from './reader-text.ts';
 
 export interface NoteHeading {
@@ -69,8 +69,13 @@ export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading,
   });
   return ids;
 }
-export function scanNote(markdown: string, reserved: Iterable<string> = [], terms?: TermMatcher<TermNote>): ScannedNote {
-  const tree = parseMarkdown(markdown);
+export function scanNote(
+  markdown: string,
+  reserved: Iterable<string> = [],
+  terms?: TermMatcher<TermNote>,
+  parse: MarkdownParser = parseMarkdown,
+): ScannedNote {
+  const tree = parse(markdown);
   // Block markers out first: they are never shown, so no sentence, word count or heading holds one.
   const blocks = applyBlockIds(tree, { anchors: false });
   const ids = headingIds(tree, reserved);

@@ -6,6 +6,8 @@ import { splitNote } from '../note/frontmatter.ts';
 import { readNote, renderableBody, reservedIds, type NoteOutcome } from '../note/note.ts';
 import { type TermNote } from '../note/note-data.ts';
 import type { LinkTargetNote } from '../syntax/links.ts';
+import { parseMarkdown, type MarkdownParser } from '../syntax/parse.ts';
+import { parseMarkdownWithSatteri } from '../syntax/parse-satteri.ts';
 import { scanNote, type ScannedNote } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
 import type { Problem, VaultPath } from '../util/types.ts';
@@ -28,7 +30,13 @@ export interface LoadOptions {
   brokenLinks?: 'error' | 'warn';
   /** The largest note file, in bytes (site option `maxNoteSize`); src/lib/vault/limits.ts has the default. */
   maxNoteBytes?: number;
+  /** The parser of the scan: the site's renderer's own (`satteri`), or micromark (the reference, for `unified`). */
+  scanParser?: ScanParser;
 }
+
+/** Which parser reads a body for the scan: the one that renders it, so both see the same links. */
+export type ScanParser = 'micromark' | 'satteri';
+const SCAN_PARSERS: Record<ScanParser, MarkdownParser> = { micromark: parseMarkdown, satteri: parseMarkdownWithSatteri };
 
 /** A note file: its text, and its size in bytes when the text was not read (a note over the size limit). */
 export interface VaultFile {
@@ -46,13 +54,14 @@ export interface ScanJob {
   markdown: string;
   reserved: string[];
   terms: boolean;
+  parser: ScanParser;
 }
 
 /** A scan as plain data: each mention names its term by vault path. */
 export type StoredScan = Omit<ScannedNote, 'mentions'> & { mentions: { term: VaultPath; line: number; context: string }[] };
 
 export function runScanJob(job: ScanJob, termMatcher: TermMatcher<TermNote>): StoredScan {
-  const scanned = scanNote(job.markdown, job.reserved, job.terms ? termMatcher : undefined);
+  const scanned = scanNote(job.markdown, job.reserved, job.terms ? termMatcher : undefined, SCAN_PARSERS[job.parser]);
   return { ...scanned, mentions: scanned.mentions.map((mention) => ({ ...mention, term: mention.term.vaultPath })) };
 }
 
@@ -138,6 +147,7 @@ export function readVault(files: readonly VaultFile[], options: LoadOptions = {}
       markdown: renderableBody(body, bodyLine),
       reserved: [...reservedIds(note)],
       terms: note.type === 'brief',
+      parser: options.scanParser ?? 'micromark',
     })),
   };
 }

@@ -16,6 +16,7 @@ import { mermaidPlugin } from './mermaid.ts';
 import { mathPlugin } from './math.ts';
 import { mediaPlugin } from './media.ts';
 import { safeHtmlPlugin } from './safe-html.ts';
+import { sanitizeScoutPlugin } from './sanitize-scout.ts';
 import { shikiPlugin } from './shiki.ts';
 import { smartDashes } from './smart-dashes.ts';
 import { tableAlignPlugin } from './table-align.ts';
@@ -43,6 +44,8 @@ export const satteriMdastPlugins: MdastPluginList = [
   calloutsPlugin,
   highlightsPlugin,
   inlineTagsPlugin,
+  // Last: it reads the tree every other plugin built, embedded notes included.
+  sanitizeScoutPlugin,
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
