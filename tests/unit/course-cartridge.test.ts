@@ -3,6 +3,7 @@
 // schemas of tests/fixtures/imscc, and that the zip is the same bytes in any time zone.
 import { describe, expect, it } from 'vitest';
 import {
+  CARTRIDGE_FILE,
   cartridgeCollision,
   cartridgeFiles,
   cartridgeSite,
@@ -14,6 +15,7 @@ import {
 } from '../../src/lib/site/course-cartridge.ts';
 import { buildGarden, type Course } from '../../src/lib/site/garden.ts';
 import { translator } from '../../src/lib/site/i18n.ts';
+import { RESERVED_URLS } from '../../src/lib/site/reserved-urls.ts';
 import { siteUrl } from '../../src/lib/util/types.ts';
 import { formatProblems } from '../../src/lib/vault/problems.ts';
 import { loadVault } from '../../src/lib/vault/vault.ts';
@@ -159,6 +161,22 @@ describe('where the cartridge is and when there is one', () => {
     expect(cartridgeCollision(siteUrl('/C/c/Course.IMSCC/more/'), courses)).toBe('/c/c/course.imscc');
     expect(cartridgeCollision(siteUrl('/c/course.imscc/'), courses)).toBeUndefined();
     expect(cartridgeCollision(siteUrl('/c/c/course-imscc/'), courses)).toBeUndefined();
+  });
+
+  it('is a problem for a note whose page or old URL would need it as a folder', () => {
+    const vault = loadVault([
+      note('C/C.md', 'type: course'),
+      note('C/Inside.md', 'permalink: /c/c/course.imscc/'),
+      note('C/Below.md', 'permalink: /c/c/Course.imscc/deeper/\naliases: [/c/c/course.imscc/old/]'),
+      note('C/Fine.md', 'permalink: /c/course.imscc/'),
+    ]);
+    expect(formatProblems(vault.problems).split('\n')).toEqual([
+      "C/Below.md:3: its URL /c/c/Course.imscc/deeper/ is below /c/c/course.imscc, the file of a course's cartridge; give it another permalink or name",
+      "C/Below.md:4: its alias /c/c/course.imscc/old/ cannot be served: it is below /c/c/course.imscc, the file of a course's cartridge; remove it",
+      "C/Inside.md:3: its URL /c/c/course.imscc/ is below /c/c/course.imscc, the file of a course's cartridge; give it another permalink or name",
+    ]);
+    const entry = RESERVED_URLS.find((reserved) => reserved.kind === 'course-file');
+    expect(entry?.kind === 'course-file' && entry.name).toBe(CARTRIDGE_FILE);
   });
 
   it('is not made while `site` is the placeholder default', () => {

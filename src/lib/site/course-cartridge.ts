@@ -214,7 +214,7 @@ export function cartridgeFiles(links: CourseLinks, lang: string): CartridgeFiles
 const ENTRY_DATE = () => new Date(1980, 0, 1, 12, 0, 0);
 
 /** The cartridge file: the manifest first, then the web links, each with the same date. */
-export function cartridgeZip(files: CartridgeFiles): Uint8Array {
+export function cartridgeZip(files: CartridgeFiles): Uint8Array<ArrayBuffer> {
   const utf8 = new TextEncoder();
   const mtime = ENTRY_DATE();
   const entries: Zippable = { 'imsmanifest.xml': [utf8.encode(files.manifest), { mtime }] };
