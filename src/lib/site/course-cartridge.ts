@@ -102,7 +102,6 @@ export function courseLinks(course: Course, site: string, t: Text): CourseLinks 
 }
 
 // Characters XML 1.0 cannot hold at all (a title is the author's text): dropped.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 function escapeXml(text: string): string {
