@@ -311,14 +311,14 @@ describe('course cartridges and course links', () => {
   const cartridgeOf = (course: string) =>
     unzipCartridge(readFileSync(join(build.outDir, decodeURIComponent(course), 'course.imscc')));
   /** The links of a manifest, as its items list them: [group, [title, href]…]. */
-  const itemsOf = (manifest: string, links: Iterable<[string, string]>) => {
+  const itemsOf = (manifest: string, links: Iterable<[string, string]>): [string, [string, string | undefined][]][] => {
     const hrefOf = new Map(
       [...links].map(([path, xml]) => [path.replace(/^links\/|\.xml$/g, ''), /<url href="([^"]+)"/.exec(xml)?.[1]]),
     );
     const doc = parsePage(manifest);
     return [...doc.querySelectorAll('organization > item > item')].map((group) => [
       textOf(group.querySelector(':scope > title')),
-      [...group.querySelectorAll(':scope > item')].map((item) => [
+      [...group.querySelectorAll(':scope > item')].map((item): [string, string | undefined] => [
         textOf(item.querySelector('title')),
         hrefOf.get(item.getAttribute('identifierref') ?? ''),
       ]),
