@@ -18,6 +18,7 @@ import { mdxHeadDirective } from './integrations/mdx-head-directive.ts';
 import { mdxProblems } from './integrations/mdx-problems.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
+import { cartridgeSite } from './lib/site/course-cartridge.ts';
 import { themeScriptHash } from './lib/site/theme.ts';
 import { declareVaultRoot } from './markdown/link-context.ts';
 import { markdownProcessor } from './markdown/processor.ts';
@@ -86,6 +87,13 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
     name: GARDEN_INTEGRATION,
     config,
     hooks: {
+      'astro:build:start': ({ logger }) => {
+        // A cartridge's links must lead to the site where it is deployed (src/lib/site/course-cartridge.ts).
+        if (!cartridgeSite(config.site))
+          logger.warn(
+            `No course cartridges (.imscc) or course links are made: \`site\` is the placeholder ${config.site}. Set it to the site's address in garden({...}) in astro.config.mjs, or GARDEN_SITE=https://… for one build.`,
+          );
+      },
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
         // The build writes into a staging folder and replaces outDir only when everything succeeded.
         const output = atomicOutput();

@@ -6,7 +6,8 @@
 import { getCollection } from 'astro:content';
 import { buildGarden, type Garden } from '../lib/site/garden.ts';
 import siteConfig from 'virtual:garden/config';
-import { routeTable, staticPaths, type Route } from '../lib/site/routes.ts';
+import { cartridgeSite } from '../lib/site/course-cartridge.ts';
+import { cartridgeRoutes, routeTable, staticPaths, type Route } from '../lib/site/routes.ts';
 import { routeHandoff } from './route-handoff.ts';
 
 let built: Promise<{ garden: Garden; routes: Route[] }> | undefined;
@@ -39,4 +40,13 @@ async function getRoutes(): Promise<Route[]> {
 /** A page file's `getStaticPaths`: its routes of the route table, each route the page's props. */
 export async function pathsOf<Name extends string>(source: string, paramName: Name) {
   return staticPaths(await getRoutes(), source, paramName);
+}
+
+/** The course cartridges' `getStaticPaths`: none while `site` is the placeholder (src/lib/site/course-cartridge.ts). */
+export async function cartridgePaths() {
+  if (!cartridgeSite(siteConfig.site)) return [];
+  return cartridgeRoutes(await getGarden()).map((route) => ({
+    params: { course: route.param },
+    props: { course: route.course },
+  }));
 }

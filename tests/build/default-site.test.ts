@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE, PROJECT_ROOT, listFiles, readPage } from '../helpers/build.ts';
+import { DEFAULT_SITE, OBSIDIAN_SITE, PROJECT_ROOT, listFiles, readPage, recordedBuild } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
 import { THEME_SCRIPT } from '../../src/lib/site/theme.ts';
 
@@ -17,6 +17,15 @@ const DRAFT_FILE = `${COURSE_DIR}/Russian History III - Draft - Brezhnev and the
 const htmlFiles = () => listFiles(DEFAULT_SITE).filter((file) => file.endsWith('.html'));
 
 describe('the default site', () => {
+  it('makes no course cartridge or course links while `site` is the placeholder, and says so', () => {
+    expect(listFiles(DEFAULT_SITE).filter((file) => file.endsWith('.imscc'))).toEqual([]);
+    expect(parsePage(readPage(DEFAULT_SITE, `${COURSE_URL}/russian-history-iii/`)).querySelector('.lms-links')).toBeNull();
+    // The Obsidian fixture's build, recorded with its log, is on the placeholder too.
+    expect(recordedBuild(OBSIDIAN_SITE).output).toContain(
+      'No course cartridges (.imscc) or course links are made: `site` is the placeholder https://notes.example.org.',
+    );
+  });
+
   it('publishes the brief at the URL course pages already link to', () => {
     const page = parsePage(readPage(DEFAULT_SITE, BRIEF_URL));
     expect(textOf(page.querySelector('h1'))).toBe("Russian History III - Khrushchev's Rise to Power and Leadership (Brief)");

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TMP, buildVault, listFiles, readPage, type BuildResult } from '../helpers/build.ts';
+import { cartridgeErrors, unzipCartridge } from '../helpers/cartridge.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
 
 let build: BuildResult;
@@ -12,10 +13,13 @@ beforeAll(async () => {
   build = await buildVault({
     contentDir: 'tests/fixtures/vault-good',
     outDir: join(TMP, 'vault-good'),
-    env: { GARDEN_URL_LOCK: '' },
+    // The site's own address: course cartridges are made only with one.
+    env: { GARDEN_URL_LOCK: '', GARDEN_SITE: SITE },
   });
   expect(build.code, build.output).toBe(0);
 });
+
+const SITE = 'https://garden.example.edu';
 
 describe('URLs', () => {
   it('serves one page per published note at the URL its rules give', () => {
@@ -75,6 +79,15 @@ describe('publishing', () => {
     for (const file of listFiles(build.outDir)) {
       const text = readFileSync(join(build.outDir, file), 'utf8');
       for (const marker of markers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
+    }
+    // A course cartridge is a zip: its entries are read unpacked.
+    const cartridges = listFiles(build.outDir).filter((file) => file.endsWith('.imscc'));
+    expect(cartridges).toHaveLength(2);
+    for (const file of cartridges) {
+      const { text } = unzipCartridge(readFileSync(join(build.outDir, file)));
+      for (const [name, entry] of [['imsmanifest.xml', text.manifest], ...text.links])
+        for (const marker of [...markers, 'HIDDENNOTEMARKER', 'hidden-note', 'Hidden Note'])
+          expect(entry?.includes(marker), `${marker} in ${file}: ${name}`).toBe(false);
     }
   });
 
@@ -290,5 +303,79 @@ describe('graphs', () => {
     const local = page('/world-history/cold-war/glossary/kgb/').querySelector('.local-graph') as Element;
     expect(textOf(local.querySelector('a.current title'))).toBe('KGB');
     expect([...local.querySelectorAll('a.graph-node title')].map(textOf)).toContain('NKVD');
+  });
+});
+
+describe('course cartridges and course links', () => {
+  const COURSE = '/world-history/cold-war/cold-war/';
+  const cartridgeOf = (course: string) =>
+    unzipCartridge(readFileSync(join(build.outDir, decodeURIComponent(course), 'course.imscc')));
+  /** The links of a manifest, as its items list them: [group, [title, href]…]. */
+  const itemsOf = (manifest: string, links: Iterable<[string, string]>): [string, [string, string | undefined][]][] => {
+    const hrefOf = new Map(
+      [...links].map(([path, xml]) => [path.replace(/^links\/|\.xml$/g, ''), /<url href="([^"]+)"/.exec(xml)?.[1]]),
+    );
+    const doc = parsePage(manifest);
+    return [...doc.querySelectorAll('organization > item > item')].map((group) => [
+      textOf(group.querySelector(':scope > title')),
+      [...group.querySelectorAll(':scope > item')].map((item): [string, string | undefined] => [
+        textOf(item.querySelector('title')),
+        hrefOf.get(item.getAttribute('identifierref') ?? ''),
+      ]),
+    ]);
+  };
+
+  it('makes one cartridge per course, at <course URL>course.imscc, linked from the course page', () => {
+    expect(listFiles(build.outDir).filter((file) => file.endsWith('.imscc'))).toEqual([
+      'modern-europe/index/course.imscc',
+      'world-history/cold-war/cold-war/course.imscc',
+    ]);
+    const link = page(COURSE).querySelector('.lms-links a[download]');
+    expect(link?.getAttribute('href')).toBe(`${COURSE}course.imscc`);
+  });
+
+  it('unzips to a manifest and web links that validate', async () => {
+    for (const course of [COURSE, '/modern-europe/index/']) {
+      const { names, text } = cartridgeOf(course);
+      expect(names[0]).toBe('imsmanifest.xml');
+      expect(await cartridgeErrors(text)).toEqual([]);
+    }
+  });
+
+  it('lists exactly the course page’s notes, group by group in its order, then its study tools, all absolute', () => {
+    const course = page(COURSE);
+    const absolute = (href: string | null) => new URL(href ?? '', SITE).href;
+    const onPage = [...course.querySelectorAll('.course-group')].map((group) => [
+      textOf(group.querySelector('h2')),
+      [...group.querySelectorAll('li > a')].map((a) => [textOf(a), absolute(a.getAttribute('href'))]),
+    ]);
+    const tools = [...course.querySelectorAll('.study-links a')].map((a) => [textOf(a), absolute(a.getAttribute('href'))]);
+    const { text } = cartridgeOf(COURSE);
+    expect(itemsOf(text.manifest, text.links)).toEqual([...onPage, ['Study tools', tools]]);
+    expect(onPage.map(([title]) => title)).toEqual(['Briefs', 'Notes', 'Timelines', 'Glossary']);
+  });
+
+  it('shows the same links as HTML to paste, in a <details> of the course page', () => {
+    const course = page(COURSE);
+    // The <pre> shows the HTML as text: parsed, it is the fragment a lecturer pastes.
+    const pasted = parsePage(`<body>${course.querySelector('.lms-links details pre')?.textContent ?? ''}</body>`);
+    const { text } = cartridgeOf(COURSE);
+    const fromCartridge = itemsOf(text.manifest, text.links);
+    expect([...pasted.querySelectorAll('h3')].map(textOf)).toEqual(fromCartridge.map(([title]) => title));
+    expect([...pasted.querySelectorAll('ul a')].map((a) => [textOf(a), a.getAttribute('href')])).toEqual(
+      fromCartridge.flatMap(([, links]) => links),
+    );
+    expect(pasted.querySelector('p a')?.getAttribute('href')).toBe(`${SITE}${COURSE}`);
+  });
+
+  it('is the same bytes when built again, in another time zone', async () => {
+    const again = await buildVault({
+      contentDir: 'tests/fixtures/vault-good',
+      outDir: join(TMP, 'vault-good-again'),
+      env: { GARDEN_URL_LOCK: '', GARDEN_SITE: SITE, TZ: 'Pacific/Kiritimati' },
+    });
+    expect(again.code, again.output).toBe(0);
+    for (const file of ['world-history/cold-war/cold-war/course.imscc', 'modern-europe/index/course.imscc'])
+      expect(readFileSync(join(again.outDir, file)).equals(readFileSync(join(build.outDir, file))), file).toBe(true);
   });
 });

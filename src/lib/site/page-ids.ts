@@ -55,6 +55,8 @@ export const PAGE_IDS = {
   sheetFaq: 'sheet-faq',
   sheetQuiz: 'sheet-quiz',
   sheetAnswers: 'sheet-answers',
+  /** A course page's cartridge and links for learning platforms (LmsLinks). */
+  useInLms: 'use-in-your-lms',
   /** How to use the flashcards (the flashcards page). */
   flashcardHelp: 'flashcard-help',
 } as const;

@@ -19,7 +19,9 @@ export type ReservedUrl =
   /** A file: no URL may be it, or need a folder of its name. */
   | { kind: 'file'; path: string | RegExp; what: string; source: string }
   /** A study page the site makes below a course's URL (checked against notes in src/lib/vault/collisions.ts). */
-  | { kind: 'course-tool'; name: string; source: string };
+  | { kind: 'course-tool'; name: string; source: string }
+  /** A file the site writes below a course's URL (checked against notes in src/lib/vault/collisions.ts). */
+  | { kind: 'course-file'; name: string; what: string; source: string };
 
 export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'page', url: '/' as SiteUrl, what: 'the home page', source: 'src/pages/index.astro', alwaysServed: true },
@@ -72,6 +74,12 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'course-tool', name: 'timeline', source: 'src/pages/[...course]/timeline.astro' },
   { kind: 'course-tool', name: 'flashcards', source: 'src/pages/[...course]/flashcards.astro' },
   { kind: 'course-tool', name: 'study-sheet', source: 'src/pages/[...course]/study-sheet.astro' },
+  {
+    kind: 'course-file',
+    name: 'course.imscc',
+    what: "the course's cartridge for learning platforms",
+    source: 'src/pages/[...course]/course.imscc.ts',
+  },
 ];
 
 /** The route of every note's page, redirect and retired URL. */

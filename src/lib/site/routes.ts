@@ -4,6 +4,7 @@
  * listed. Each page file's `getStaticPaths`, the URL lock's served URLs and the sitemap filter read it,
  * so no other code decides what a URL is.
  */
+import { cartridgeUrl } from './course-cartridge.ts';
 import { COURSE_TOOLS, courseToolUrl, studySheetUrl, type CourseTool } from './course-tools.ts';
 import type { Course, Garden } from './garden.ts';
 import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
@@ -62,6 +63,19 @@ export interface FileRoute {
 export const FILE_ROUTES: readonly FileRoute[] = RESERVED_URLS.flatMap((entry) =>
   entry.kind === 'file' ? [{ kind: 'file' as const, path: entry.path, what: entry.what, source: entry.source }] : [],
 );
+
+/** A course's cartridge file (src/lib/site/course-cartridge.ts): served, never a page, so never locked. */
+export interface CartridgeRoute {
+  path: string;
+  /** Its rest parameter in `src/pages/[...course]/course.imscc.ts` (none for a course at `/`). */
+  param: string | undefined;
+  course: Course;
+}
+
+/** Every course's cartridge, in the order of the courses. */
+export function cartridgeRoutes(garden: Pick<Garden, 'courses'>): CartridgeRoute[] {
+  return garden.courses.map((course) => ({ path: cartridgeUrl(course.note), param: routeParamForUrl(course.note.url), course }));
+}
 
 type RouteGarden = Pick<Garden, 'notes' | 'courses' | 'redirects' | 'tags' | 'home' | 'backlinksOf'>;
 

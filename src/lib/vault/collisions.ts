@@ -4,6 +4,7 @@
  */
 import type { NoteData } from '../note/note-data.ts';
 import type { UrlLines } from '../note/note.ts';
+import { cartridgeCollision } from '../site/course-cartridge.ts';
 import { toolUrls } from '../site/course-tools.ts';
 import { reservedUrlProblem, shortText, shortUrl } from '../site/reserved-urls.ts';
 import { urlKey } from '../site/url.ts';
@@ -171,6 +172,37 @@ export function toolUrlCollisions(
         ]
       : [];
   });
+}
+
+/**
+ * A course's cartridge is a file at `<course URL>course.imscc`: no note's page or old URL may be at
+ * `<course URL>course.imscc/` or below it, where the file would have to be a folder.
+ */
+export function cartridgeCollisions(
+  notes: readonly NoteData[],
+  displayPath: (path: VaultPath) => string,
+  linesOf: LinesOf = noLines,
+): Problem[] {
+  const courses = new Set(notes.flatMap((note) => (note.type === 'course' ? [urlKey(note.url)] : [])));
+  const problems: Problem[] = [];
+  for (const note of notes) {
+    const file = displayPath(note.vaultPath);
+    const page = cartridgeCollision(note.url, courses);
+    if (page)
+      problems.push({
+        ...at(file, linesOf(note.vaultPath)?.url),
+        message: `its URL ${shortUrl(note.url)} is below ${page}, the file of a course's cartridge; give it another permalink or name`,
+      });
+    note.redirects.forEach((old, index) => {
+      const redirect = cartridgeCollision(old, courses);
+      if (redirect)
+        problems.push({
+          ...at(file, linesOf(note.vaultPath)?.redirects[index]),
+          message: `its alias ${shortUrl(old)} cannot be served: it is below ${redirect}, the file of a course's cartridge; remove it`,
+        });
+    });
+  }
+  return problems;
 }
 
 /** A folder has at most one course page. */

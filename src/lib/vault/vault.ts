@@ -12,7 +12,14 @@ import { type NoteData } from '../note/note-data.ts';
 import type { ScannedNote, WrittenLink } from '../syntax/scan.ts';
 import { createTermMatcher } from '../syntax/terms.ts';
 import type { Problem, VaultPath } from '../util/types.ts';
-import { courseCollisions, redirectCollisions, reservedUrlCollisions, toolUrlCollisions, urlCollisions } from './collisions.ts';
+import {
+  cartridgeCollisions,
+  courseCollisions,
+  redirectCollisions,
+  reservedUrlCollisions,
+  toolUrlCollisions,
+  urlCollisions,
+} from './collisions.ts';
 import { embedCycles, type EmbedEdge } from './embed-cycles.ts';
 import { compareCodePoints } from './files.ts';
 import { compareProblems } from './problems.ts';
@@ -197,6 +204,7 @@ export function completeVault(
   problems.push(
     ...urlCollisions(notes, displayPath, linesOf),
     ...toolUrlCollisions(notes, displayPath, linesOf),
+    ...cartridgeCollisions(notes, displayPath, linesOf),
     ...redirectCollisions(notes, displayPath, linesOf),
     ...reservedUrlCollisions(notes, displayPath, linesOf),
     ...courseCollisions(notes, displayPath),

@@ -99,6 +99,10 @@ export const en = {
   flashcards: 'Flashcards',
   studySheet: 'Study sheet',
   printableStudySheet: 'Printable study sheet',
+  // A course page's area for lecturers (src/components/study/LmsLinks.astro)
+  useInLms: 'Use in your LMS',
+  courseCartridge: 'Course cartridge for Moodle, Canvas, Blackboard or Brightspace (.imscc)',
+  courseLinksHtml: 'Course links as HTML, to paste into a page',
   keyTakeaways: 'Key takeaways',
   keyQuotes: 'Key quotes',
   faq: 'Frequently asked questions',
