@@ -12,7 +12,7 @@ import type { ReadVault, StoredScan } from '../lib/vault/read.ts';
  * glossary's names are the same: a rebuild after one edit scans one note. Kept in Astro's cache folder.
  */
 const SCAN_CACHE = 'garden-scans.json';
-const SCAN_CACHE_VERSION = 7;
+const SCAN_CACHE_VERSION = 8;
 
 interface ScanCache {
   hits: Map<VaultPath, StoredScan>;

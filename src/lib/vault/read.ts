@@ -10,6 +10,7 @@ import { scanNote, type ScannedNote } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
 import type { Problem, VaultPath } from '../util/types.ts';
 import { compareCodePoints } from './files.ts';
+import type { BibliographyFile } from './bibliography.ts';
 import {
   bodyLimitProblems,
   DEFAULT_MAX_NOTE_SIZE,
@@ -28,6 +29,10 @@ export interface LoadOptions {
   brokenLinks?: 'error' | 'warn';
   /** The largest note file, in bytes (site option `maxNoteSize`); src/lib/vault/limits.ts has the default. */
   maxNoteBytes?: number;
+  /** The vault's `.bib` and `.csl.json` files, read (src/lib/vault/bibliography.ts). */
+  bibliography?: readonly BibliographyFile[];
+  /** The CSL style citations are formatted in (its XML); Chicago author-date when not given. */
+  citationStyle?: string;
 }
 
 /** A note file: its text, and its size in bytes when the text was not read (a note over the size limit). */
