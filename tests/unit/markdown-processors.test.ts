@@ -267,6 +267,32 @@ describe('unified and Sätteri render the same HTML', () => {
     }
   });
 
+  it('citations in every form, against the vault’s .bib and .csl.json files', async () => {
+    const notes = await loadRenderableVault(join(PROJECT_ROOT, 'tests/fixtures/vault-citations'));
+    const brief = notes.filter((note) => note.vaultPath === 'Cold War/Cited Brief.md');
+    const [{ expected, actual }] = (await renderBoth(brief, unified, satteri)) as [
+      { expected: { code: string }; actual: { code: string } },
+    ];
+    expect(actual.code).toBe(expected.code);
+    // Each work of each group links to its reference; embedded text cites the embedded note's, on its page.
+    expect(
+      [...expected.code.matchAll(/<a href="([^"]*)" class="citation">([^<]*)</g)].map((match) => `${match[1]} ${match[2]}`),
+    ).toEqual([
+      '#ref-taubman2003 Taubman 2003',
+      '#ref-taubman2003 Taubman 2003, 250',
+      '#ref-zubok2007 Zubok 2007, 12',
+      '#ref-fursenkonaftali1997 see Fursenko and Naftali 1997, 3–5',
+      '#ref-taubman2003 Taubman 2003',
+      '#ref-gaddis2005 Gaddis 2005',
+      '#ref-gaddis2005 2005',
+      '#ref-kramer1996 Kramer 1996, chap. 2, emphasis added',
+      '#ref-zubok2007 see Zubok 2007, 45',
+      '/cold-war/embedded-source/#ref-kramer1996 Kramer 1996, 112',
+    ]);
+    expect(expected.code).toContain('<code>[@taubman2003]</code>');
+    expect(expected.code).toContain('[@zubok2007] in code');
+  });
+
   it('every corner case of the site’s Markdown', async () => {
     const files = Object.entries(CORNER_CASES).map(([path, text]) => ({ path: vaultPath(path), text }));
     const notes = loadRenderableFiles(join(PROJECT_ROOT, 'tests/.tmp/corner-cases'), files, CORNER_ATTACHMENTS);
