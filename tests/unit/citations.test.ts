@@ -150,6 +150,26 @@ describe('formatting, Chicago author-date by default', () => {
     });
   });
 
+  it('formats in another CSL style when the site names one (the citationStyle option)', () => {
+    const numeric = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">',
+      '  <info><title>Numbers</title><id>numbers</id><updated>2020-01-01T00:00:00+00:00</updated></info>',
+      '  <citation><layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>',
+      '  <bibliography><layout><text variable="citation-number" suffix=". "/><text variable="title"/></layout></bibliography>',
+      '</style>',
+    ].join('\n');
+    const { groups, references } = createCitationFormatter(works, numeric).formatNote([
+      [{ key: 'zubok2007' }],
+      [{ key: 'taubman2003' }, { key: 'zubok2007' }],
+    ]);
+    expect(groups).toEqual([
+      [{ text: '[' }, { text: '1', key: 'zubok2007' }, { text: ']' }],
+      [{ text: '[' }, { text: '2', key: 'taubman2003' }, { text: ', ' }, { text: '1', key: 'zubok2007' }, { text: ']' }],
+    ]);
+    expect(references.map((reference) => reference.key)).toEqual(['zubok2007', 'taubman2003']);
+  });
+
   it('links a whole group to its first work when the style merges its works', () => {
     expect(splitGroup('(Smith 2001, 2003)', ['(Smith 2001)', '(Smith 2003)'], ['a', 'b'], { prefix: '(', suffix: ')' })).toEqual([
       { text: '(' },

@@ -270,9 +270,9 @@ describe('unified and Sätteri render the same HTML', () => {
   it('citations in every form, against the vault’s .bib and .csl.json files', async () => {
     const notes = await loadRenderableVault(join(PROJECT_ROOT, 'tests/fixtures/vault-citations'));
     const brief = notes.filter((note) => note.vaultPath === 'Cold War/Cited Brief.md');
-    const [{ expected, actual }] = (await renderBoth(brief, unified, satteri)) as [
-      { expected: { code: string }; actual: { code: string } },
-    ];
+    const [rendered] = await renderBoth(brief, unified, satteri);
+    if (!rendered) throw new Error('Cited Brief.md was not rendered');
+    const { expected, actual } = rendered;
     expect(actual.code).toBe(expected.code);
     // Each work of each group links to its reference; embedded text cites the embedded note's, on its page.
     expect(

@@ -103,10 +103,18 @@ export function createCitationFormatter(items: readonly CslItem[], styleXml: str
       const output = engine.rebuildProcessorState(citations, 'text', []);
       const formatted = output.map(([, , text], index) => {
         const items = groups[index] ?? [];
+        // Each work alone, in this group's place among the note's others (numbered styles count from the first).
+        const before = citations.slice(0, index).map((citation) => [citation.citationID, 0]);
+        const after = citations.slice(index + 1).map((citation) => [citation.citationID, 0]);
         const singles =
           items.length > 1
             ? items.map((item) =>
-                engine.previewCitationCluster({ citationItems: [toCsl(item)], properties: { noteIndex: 0 } }, [], [], 'text'),
+                engine.previewCitationCluster(
+                  { citationItems: [toCsl(item)], properties: { noteIndex: 0 } },
+                  before,
+                  after,
+                  'text',
+                ),
               )
             : [text];
         return splitGroup(
