@@ -90,6 +90,15 @@ it('formats and links a quiz explanation, a timeline’s sources and a term’s 
   expect(references(term).map((entry) => entry.split(':')[0])).toEqual(['ref-taubman2003']);
 });
 
+it('shows a cited definition with its citation elsewhere: glossary, previews', () => {
+  const glossary = page('/glossary/');
+  expect(citations(glossary, '.glossary')).toEqual(['Taubman 2003, 300 → /cold-war/glossary/thaw/#ref-taubman2003']);
+  const term = page('/cold-war/glossary/thaw/');
+  expect(term.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
+    "The easing of censorship and terror after Stalin's death (Taubman 2003, 300).",
+  );
+});
+
 it('has one References section per page, and no citation the vault cannot resolve', () => {
   expect(page('/cold-war/cited-timeline/').querySelectorAll('section.references')).toHaveLength(1);
   expect(build.output).not.toMatch(/which no bibliography/);

@@ -5,6 +5,7 @@ import type { SiteUrl, VaultPath } from '../util/types.ts';
 import type { UrlSource } from '../site/url.ts';
 import type { NoteHeading } from '../syntax/scan.ts';
 import type { NoteCitations } from '../render/citations.ts';
+import { citedText } from '../render/citation-links.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -154,7 +155,10 @@ export function displayTitle(note: NoteData): string {
   return note.type === 'term' ? note.term : note.title;
 }
 
-/** What a note is about, in a sentence: a term's definition, else its description if it has one. */
+/**
+ * What a note is about, in a sentence: a term's definition (its citations formatted, as words), else its
+ * description if it has one.
+ */
 export function summaryOf(note: NoteData): string | undefined {
-  return note.type === 'term' ? note.definition : note.description;
+  return note.type === 'term' ? citedText(note.definition, note.citations) : note.description;
 }

@@ -50,6 +50,13 @@ function pieceOf(part: CitationPart, page: string): TextPiece {
     : { text: part.text, citation: true };
 }
 
+/** A text with its citations formatted, as words only: for previews, search, flashcards and metadata. */
+export function citedText(text: string, citations: NoteCitations | undefined): string {
+  return citedPieces(text, citations)
+    .map((piece) => piece.text)
+    .join('');
+}
+
 /** The same, as mdast: text, and links with the class `citation`; undefined when the text cites nothing formatted. */
 export function citationNodes(text: string, citations: NoteCitations | undefined, page = ''): PhrasingContent[] | undefined {
   const pieces = citedPieces(text, citations, page);
