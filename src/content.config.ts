@@ -11,6 +11,7 @@ export const collections = {
       renderWorkers: config.renderWorkers,
       markdownProcessor: config.markdownProcessor,
       maxNoteSize: config.maxNoteSize,
+      citationStyle: config.citationStyle,
     }),
   }),
 };

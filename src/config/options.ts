@@ -63,6 +63,11 @@ export const gardenOptionsSchema = z.strictObject(
       .number({ error: 'must be a number of MB' })
       .positive({ error: 'must be a positive number of MB' })
       .default(DEFAULT_MAX_NOTE_SIZE),
+    /**
+     * The CSL style citations are formatted in: a `.csl` file, relative to the project root; empty for
+     * Chicago author-date (src/lib/render/citations.ts).
+     */
+    citationStyle: z.string({ error: "must be the path of a .csl file, or '' for Chicago author-date" }).default(''),
   },
   {
     error: (issue) =>

@@ -17,6 +17,7 @@ import { glossaryNames } from '../lib/note/glossary.ts';
 import { createTermMatcher } from '../lib/syntax/terms.ts';
 import { formatProblems } from '../lib/vault/problems.ts';
 import { isNotePath, listVaultFiles } from '../lib/vault/files.ts';
+import { isBibliographyPath, type BibliographyFile } from '../lib/vault/bibliography.ts';
 import { completeVault } from '../lib/vault/vault.ts';
 import { readVault, runScanJob, type ScanFailure, withoutFailedScans } from '../lib/vault/read.ts';
 import { setPublishedMedia } from '../integrations/media.ts';
@@ -43,6 +44,8 @@ export interface VaultLoaderOptions {
   markdownProcessor: MarkdownProcessorName;
   /** The largest note, in MB (src/lib/vault/limits.ts has the default). */
   maxNoteSize?: number;
+  /** The CSL file citations are formatted in, relative to the project root; empty for Chicago author-date. */
+  citationStyle?: string;
 }
 
 export class VaultError extends Error {
@@ -83,7 +86,8 @@ export function vaultLoader(options: VaultLoaderOptions): Loader {
       context.watcher.add(root);
       let pending: ReturnType<typeof setTimeout> | undefined;
       const onChange = (path: string) => {
-        if (!path.startsWith(root) || !isNotePath(relative(root, path).split('\\').join('/'))) return;
+        const inVault = relative(root, path).split('\\').join('/');
+        if (!path.startsWith(root) || !(isNotePath(inVault) || isBibliographyPath(inVault))) return;
         clearTimeout(pending);
         pending = setTimeout(() => void syncInDev(), DEV_SYNC_DEBOUNCE_MS);
       };
@@ -113,14 +117,17 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
     }),
   );
+  const { bibliography, citationStyle } = await readCitationFiles(root, projectRoot, attachments, options.citationStyle);
   const loadOptions = {
     displayPath,
     attachments,
     brokenLinks: options.brokenLinks,
     maxNoteBytes,
     // The scan reads a body with the parser that renders it.
-    scanParser: options.markdownProcessor === 'satteri' ? 'satteri' : 'micromark',
-  } as const;
+    scanParser: options.markdownProcessor === 'satteri' ? ('satteri' as const) : ('micromark' as const),
+    bibliography,
+    ...(citationStyle !== undefined ? { citationStyle } : {}),
+  };
   let read = readVault(files, loadOptions);
   // Worker threads start only for a build with enough to scan or render.
   let pool: WorkerPool | undefined;
@@ -182,6 +189,8 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
           note.type === 'term' ? [note.term, note.definition, note.aliases] : note.description,
           note.headings,
           embedded.has(note.vaultPath) ? body : '',
+          // Its citations, formatted: a change to the bibliography or the style re-renders the notes that cite.
+          note.citations ?? null,
         ]),
       ]),
     );
@@ -243,6 +252,24 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   } finally {
     await pool?.close();
   }
+}
+
+/** The vault's bibliographies (src/lib/vault/bibliography.ts) and the site's CSL style, read. */
+async function readCitationFiles(
+  root: string,
+  projectRoot: string,
+  attachments: readonly string[],
+  style: string | undefined,
+): Promise<{ bibliography: BibliographyFile[]; citationStyle?: string }> {
+  const bibliography = await Promise.all(
+    attachments.filter(isBibliographyPath).map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })),
+  );
+  if (!style) return { bibliography };
+  const text = await readFile(resolve(projectRoot, style), 'utf8').catch(() => undefined);
+  if (text === undefined || !/<style\b[\s\S]*<citation\b/.test(text)) {
+    throw new VaultError([{ file: style, message: 'the citationStyle option names no CSL style file (.csl) that can be read' }]);
+  }
+  return { bibliography, citationStyle: text };
 }
 
 function workerCount(option: VaultLoaderOptions['renderWorkers'], notesToRender: number): number {

@@ -25,6 +25,7 @@ import remarkBlockIds from './remark-block-ids.ts';
 import remarkEmbeds from './remark-embeds.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkTermLinks from './remark-term-links.ts';
+import remarkCitations from './remark-citations.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkInlineTags from './remark-inline-tags.ts';
 import remarkSanitizeScout from './remark-sanitize-scout.ts';
@@ -45,6 +46,8 @@ export const remarkPlugins: RemarkPlugins = [
   remarkBlockIds,
   remarkEmbeds,
   remarkWikilinks,
+  // `[@key, 12]` → the formatted citation, linked to the reference list (formatted when the vault loaded).
+  remarkCitations,
   remarkTermLinks,
   calloutPlugin,
   // ==highlights== → <mark>

@@ -9,6 +9,7 @@ import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown
 import { renderableBody } from '../../src/lib/note/note.ts';
 import type { VaultPath } from '../../src/lib/util/types.ts';
 import { listVaultFiles } from '../../src/lib/vault/files.ts';
+import { isBibliographyPath, type BibliographyFile } from '../../src/lib/vault/bibliography.ts';
 import { loadVault } from '../../src/lib/vault/vault.ts';
 import { createLinkContext, setLinkContext } from '../../src/markdown/link-context.ts';
 import { markdownProcessor, type MarkdownProcessorName } from '../../src/markdown/processor.ts';
@@ -22,8 +23,12 @@ export interface RenderableNote {
 /** Loads a vault and registers its link context; returns its published `.md` notes, ready to render. */
 export async function loadRenderableVault(root: string): Promise<RenderableNote[]> {
   const { notes: paths, attachments } = listVaultFiles(root);
-  const files = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
-  return loadRenderableFiles(root, files, attachments);
+  const read = (path: string) => readFile(join(root, path), 'utf8');
+  const files = await Promise.all(paths.map(async (path) => ({ path, text: await read(path) })));
+  const bibliography = await Promise.all(
+    attachments.filter(isBibliographyPath).map(async (path) => ({ path, text: await read(path) })),
+  );
+  return loadRenderableFiles(root, files, attachments, bibliography);
 }
 
 /** The same for notes given as texts, as if they were files below `root`. */
@@ -31,8 +36,9 @@ export function loadRenderableFiles(
   root: string,
   files: readonly { path: VaultPath; text: string }[],
   attachments: readonly string[] = [],
+  bibliography: readonly BibliographyFile[] = [],
 ): RenderableNote[] {
-  const vault = loadVault(files, { attachments, brokenLinks: 'warn' });
+  const vault = loadVault(files, { attachments, brokenLinks: 'warn', bibliography });
   setLinkContext(createLinkContext(root, vault.links, vault.notes));
   return vault.notes
     .filter(({ note }) => note.format !== 'mdx')

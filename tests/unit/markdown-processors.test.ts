@@ -32,7 +32,13 @@ function canonicalImageMarkers(html: string): string {
   });
 }
 
-const VAULTS = [...readdirSync(join(PROJECT_ROOT, 'tests/fixtures')).map((name) => `tests/fixtures/${name}`), 'content'];
+// Every fixture vault (the folders named vault-…; others hold files such as schemas) and the site's own.
+const VAULTS = [
+  ...readdirSync(join(PROJECT_ROOT, 'tests/fixtures'))
+    .filter((name) => name.startsWith('vault-'))
+    .map((name) => `tests/fixtures/${name}`),
+  'content',
+];
 
 /** Corner cases of every feature, for both renderers at once. */
 const CORNER_CASES: Record<string, string> = {
@@ -270,6 +276,32 @@ describe('unified and Sätteri render the same HTML', () => {
       expect(actual.metadata.headings, note.vaultPath).toEqual(expected.metadata.headings);
       expect(actual.metadata.localImagePaths, note.vaultPath).toEqual(expected.metadata.localImagePaths);
     }
+  });
+
+  it('citations in every form, against the vault’s .bib and .csl.json files', async () => {
+    const notes = await loadRenderableVault(join(PROJECT_ROOT, 'tests/fixtures/vault-citations'));
+    const brief = notes.filter((note) => note.vaultPath === 'Cold War/Cited Brief.md');
+    const [rendered] = await renderBoth(brief, unified, satteri);
+    if (!rendered) throw new Error('Cited Brief.md was not rendered');
+    const { expected, actual } = rendered;
+    expect(actual.code).toBe(expected.code);
+    // Each work of each group links to its reference; embedded text cites the embedded note's, on its page.
+    expect(
+      [...expected.code.matchAll(/<a href="([^"]*)" class="citation">([^<]*)</g)].map((match) => `${match[1]} ${match[2]}`),
+    ).toEqual([
+      '#ref-taubman2003 Taubman 2003',
+      '#ref-taubman2003 Taubman 2003, 250',
+      '#ref-zubok2007 Zubok 2007, 12',
+      '#ref-fursenkonaftali1997 see Fursenko and Naftali 1997, 3–5',
+      '#ref-taubman2003 Taubman 2003',
+      '#ref-gaddis2005 Gaddis 2005',
+      '#ref-gaddis2005 2005',
+      '#ref-kramer1996 Kramer 1996, chap. 2, emphasis added',
+      '#ref-zubok2007 see Zubok 2007, 45',
+      '/cold-war/embedded-source/#ref-kramer1996 Kramer 1996, 112',
+    ]);
+    expect(expected.code).toContain('<code>[@taubman2003]</code>');
+    expect(expected.code).toContain('[@zubok2007] in code');
   });
 
   it('every corner case of the site’s Markdown', async () => {

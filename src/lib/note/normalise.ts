@@ -89,6 +89,7 @@ export function normalise(
           ...(event.detail ? { detail: event.detail } : {}),
           ...(event.significance ? { significance: event.significance } : {}),
           ...(event.era ? { era: event.era } : {}),
+          ...(event.sources?.length ? { sources: event.sources } : {}),
           links,
         };
       });

@@ -4,6 +4,8 @@ import { STUDY_TYPES, type NoteType, type StudyType } from './schema.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
 import type { UrlSource } from '../site/url.ts';
 import type { NoteHeading } from '../syntax/scan.ts';
+import type { NoteCitations } from '../render/citations.ts';
+import { citedText } from '../render/citation-links.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -12,6 +14,8 @@ export interface TimelineEvent {
   detail?: string;
   significance?: string;
   era?: string;
+  /** Citations of its sources as written (`[@taubman2003, 250]`), formatted with the note's citations. */
+  sources?: string[];
   /** Notes the event names, resolved when the vault is loaded. */
   links: VaultPath[];
 }
@@ -52,6 +56,8 @@ export interface NoteCommon {
   display: NoteDisplay;
   /** Classes for the note's article (`cssclasses`, `dg-content-classes`), reduced to safe class names. */
   cssClasses: string[];
+  /** Its citations formatted, and the works they cite, when it cites any (src/lib/vault/citations.ts). */
+  citations?: NoteCitations;
 }
 
 export interface NoteDisplay {
@@ -149,7 +155,10 @@ export function displayTitle(note: NoteData): string {
   return note.type === 'term' ? note.term : note.title;
 }
 
-/** What a note is about, in a sentence: a term's definition, else its description if it has one. */
+/**
+ * What a note is about, in a sentence: a term's definition (its citations formatted, as words), else its
+ * description if it has one.
+ */
 export function summaryOf(note: NoteData): string | undefined {
-  return note.type === 'term' ? note.definition : note.description;
+  return note.type === 'term' ? citedText(note.definition, note.citations) : note.description;
 }

@@ -13,6 +13,7 @@ import { headingKey } from '../syntax/headings.ts';
 import { noteUrl } from '../site/url.ts';
 import { stripComments } from '../syntax/comments.ts';
 import type { VaultPath } from '../util/types.ts';
+import { frontmatterCitations, type CitingFrontmatter, type FrontmatterCitation } from '../vault/citations.ts';
 
 export type NoteOutcome =
   | {
@@ -23,6 +24,8 @@ export type NoteOutcome =
       /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
+      /** Frontmatter that may cite works (src/lib/vault/citations.ts), checked once the bibliography is read. */
+      citing: FrontmatterCitation[];
       /** File lines of what makes the note's URLs, for problems with them found later (src/lib/site/reserved-urls.ts). */
       urlLines: UrlLines;
       /** A `type` of the author's own (the note is a plain note), for the build's summary warning. */
@@ -110,6 +113,7 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     bodyLine: source.bodyLine,
     lineOf: source.lineOf,
     references,
+    citing: frontmatterCitations(frontmatter as CitingFrontmatter),
     urlLines: {
       ...(urlLine !== undefined ? { url: urlLine } : {}),
       // The old URLs are the aliases that start with `/`, in order (each valid, or the note is invalid).

@@ -167,6 +167,8 @@ const eventSchema = z.object({
     .optional(),
   era: nonEmptyText.optional(),
   links: listOf(noteReference).optional(),
+  /** Citations of the event's sources, as written: `"[@taubman2003, 250]"` (src/lib/syntax/citations.ts). */
+  sources: listOf(nonEmptyText).optional(),
 });
 
 const eraSchema = z.object({ title: nonEmptyText, start: historicalDate, end: historicalDate });

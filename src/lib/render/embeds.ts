@@ -153,7 +153,8 @@ function markEmbedded(tree: { children: RootContent[] }, source: VaultPath, head
     if (current.type === 'heading') {
       current.data = { ...current.data, hProperties: { id: headingId(plainText(current)) } };
     }
-    if (['wikiLink', 'embed', 'link', 'image', 'linkReference', 'imageReference'].includes(current.type)) {
+    // Text too: its citations are the embedded note's (src/lib/render/citation-links.ts).
+    if (['wikiLink', 'embed', 'link', 'image', 'linkReference', 'imageReference', 'text'].includes(current.type)) {
       current.data = { ...current.data, embeddedFrom: source };
     }
     if ('children' in current) (current.children as RootContent[]).forEach(visit);

@@ -5,6 +5,7 @@
  */
 import {
   hasStudyMaterial,
+  summaryOf,
   type CourseNote,
   type NoteData,
   type TermNote,
@@ -137,7 +138,7 @@ export function courseFlashcards(
       id: unique(`term-${headingKey(term.term)}`),
       kind: 'term' as const,
       front: term.term,
-      back: term.definition,
+      back: summaryOf(term) ?? term.definition,
       href: hrefOf(term.url),
     })),
     ...events.map(({ event, note }) => ({

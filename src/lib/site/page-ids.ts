@@ -41,6 +41,8 @@ export const PAGE_IDS = {
   backlinks: 'backlinks',
   onThisPage: 'on-this-page',
   connections: 'connections',
+  /** The works a note cites (References). */
+  references: 'references',
   /** What the keys do in the whole-site graph's zoomable viewport (GraphView). */
   graphZoomHint: 'graph-zoom-hint',
   /** The home page's course list and the notes outside every course (CourseList). */

@@ -14,6 +14,7 @@ import type { TermNote } from '../note/note-data.ts';
 import type { TermMatcher } from './terms.ts';
 import { definitionsOf, markdownHref, parseMarkdown, type MarkdownParser } from './parse.ts';
 import { contextOf, plainText, sentenceAround, wikiLinkAlias } from './reader-text.ts';
+import { citationsInTree, type WrittenCitation } from './citations.ts';
 
 export interface NoteHeading {
   depth: number;
@@ -59,6 +60,8 @@ export interface ScannedNote<T = TermNote> {
   math: boolean;
   /** TeX that KaTeX cannot typeset, with its line: warnings (the page shows the source). */
   mathErrors: { line: number; message: string }[];
+  /** Citation groups (`[@key, 12]`) of the prose, with their lines (src/lib/syntax/citations.ts). */
+  citations: WrittenCitation[];
 }
 /** Heading ids for a parsed tree, in document order, with the page's reserved ids taken first. */
 export function headingIds(tree: Root, reserved: Iterable<string>): Map<Heading, string> {
@@ -139,7 +142,18 @@ export function scanNote(
     if (ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return;
     for (const match of findTags(node.value)) tags.add(normaliseTag(match.tag));
   });
-  return { headings, blocks: [...blocks.keys()], regions, links, mentions, tags: [...tags].sort(), words, ...scanMath(tree) };
+  const citations = citationsInTree(tree);
+  return {
+    headings,
+    blocks: [...blocks.keys()],
+    regions,
+    links,
+    mentions,
+    tags: [...tags].sort(),
+    words,
+    ...scanMath(tree),
+    citations,
+  };
 }
 
 /** The math a body holds, as the page will typeset it (src/lib/render/math.ts), and the TeX that fails. */

@@ -12,6 +12,7 @@ import { scanNote, type ScannedNote } from '../syntax/scan.ts';
 import type { TermMatcher } from '../syntax/terms.ts';
 import type { Problem, VaultPath } from '../util/types.ts';
 import { compareCodePoints } from './files.ts';
+import type { BibliographyFile } from './bibliography.ts';
 import {
   bodyLimitProblems,
   DEFAULT_MAX_NOTE_SIZE,
@@ -32,6 +33,10 @@ export interface LoadOptions {
   maxNoteBytes?: number;
   /** The parser of the scan: the site's renderer's own (`satteri`), or micromark (the reference, for `unified`). */
   scanParser?: ScanParser;
+  /** The vault's `.bib` and `.csl.json` files, read (src/lib/vault/bibliography.ts). */
+  bibliography?: readonly BibliographyFile[];
+  /** The CSL style citations are formatted in (its XML); Chicago author-date when not given. */
+  citationStyle?: string;
 }
 
 /** Which parser reads a body for the scan: the one that renders it, so both see the same links. */

@@ -23,6 +23,7 @@ import {
 import { embedCycles, type EmbedEdge } from './embed-cycles.ts';
 import { compareCodePoints } from './files.ts';
 import { compareProblems } from './problems.ts';
+import { citeVault } from './bibliography.ts';
 import {
   readVault,
   runScanJob,
@@ -187,6 +188,17 @@ export function completeVault(
       }
     }
   }
+
+  citeVault(
+    published.map((entry) => ({
+      note: entry.note,
+      body: scans.get(entry.note.vaultPath)?.citations ?? [],
+      frontmatter: entry.citing,
+      lineOf: entry.lineOf,
+    })),
+    options,
+    { problems, dead: deadLinks, displayPath },
+  );
 
   // First mentions of terms count as links to them (for "where this term is used"), unless the
   // brief links to the term itself.

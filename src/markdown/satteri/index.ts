@@ -8,6 +8,7 @@ import type { SatteriFeatures } from '@astrojs/markdown-satteri';
 import { autolinkHeadingsPlugin } from './autolink-headings.ts';
 import { blockIdsPlugin } from './block-ids.ts';
 import { calloutsPlugin } from './callouts.ts';
+import { citationsPlugin } from './citations.ts';
 import { embedsPlugin } from './embeds.ts';
 import { headingIdsPlugin } from './heading-ids.ts';
 import { highlightsPlugin } from './highlights.ts';
@@ -40,6 +41,7 @@ export const satteriMdastPlugins: MdastPluginList = [
   blockIdsPlugin,
   embedsPlugin,
   wikilinksPlugin,
+  citationsPlugin,
   termLinksPlugin,
   calloutsPlugin,
   highlightsPlugin,

@@ -87,6 +87,8 @@ export const en = {
   otherEvents: 'Other events',
   whyItMatters: 'Why it matters:',
   readMore: 'Read more:',
+  sources: 'Sources:',
+  references: 'References',
   circa: 'c. {date}',
   uncertain: '{date}?',
   dateOnwards: '{date} onwards',

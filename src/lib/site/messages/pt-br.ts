@@ -78,6 +78,8 @@ export const ptBR: Messages = {
   otherEvents: 'Outros eventos',
   whyItMatters: 'Por que importa:',
   readMore: 'Leia mais:',
+  sources: 'Fontes:',
+  references: 'Referências',
   circa: 'c. {date}',
   uncertain: '{date}?',
   dateOnwards: 'a partir de {date}',
