@@ -61,7 +61,9 @@ describe.skipIf(!hasBrowser)('page weight budgets', () => {
     });
   }
 
-  it('search: the JavaScript and index fetched for a first query ≤ 150 kB (gzip)', async () => {
+  // The index chunks and the fragments of the results shown grow with the course's text: 150 kB held for
+  // the course before issue 17, whose bibliography, debates, sources and new topics add about 17 kB.
+  it('search: the JavaScript and index fetched for a first query ≤ 180 kB (gzip)', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.origin}${NOTE_PAGES[0]}`, { waitUntil: 'networkidle' });
     const fetched = await requests(page, async () => {
@@ -74,7 +76,7 @@ describe.skipIf(!hasBrowser)('page weight budgets', () => {
     const searchFiles = [...new Set(fetched.map((r) => r.path))];
     expect(searchFiles.some((file) => file.startsWith('/pagefind/') && file.includes('wasm'))).toBe(true);
     const bytes = searchFiles.reduce((sum, file) => sum + sentBytes(file), 0);
-    expect(bytes, searchFiles.join('\n')).toBeLessThanOrEqual(150 * KB);
+    expect(bytes, searchFiles.join('\n')).toBeLessThanOrEqual(180 * KB);
     await page.close();
   });
 });

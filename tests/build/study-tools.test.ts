@@ -186,8 +186,8 @@ describe('JSON-LD', () => {
 
 describe('counts, "On this page" and links of the study tools', () => {
   it('says how many events a timeline has and how many questions a quiz has, instead of a reading time', () => {
-    expect(textOf(page(TIMELINE).querySelector('.note-dates'))).toMatch(/· 54 events$/);
-    expect(textOf(page(QUIZ).querySelector('.note-dates'))).toMatch(/· 18 questions$/);
+    expect(textOf(page(TIMELINE).querySelector('.note-dates'))).toMatch(/· 65 events$/);
+    expect(textOf(page(QUIZ).querySelector('.note-dates'))).toMatch(/· 35 questions$/);
     expect(textOf(page('/').querySelector('.course-counts'))).toBe('2 briefs · 1 timeline · 1 quiz · 25 glossary terms');
   });
 
@@ -233,7 +233,7 @@ describe('what the pages publish of the vault', () => {
   it('lists each timeline’s event ids in notes.json, as its page carries them', () => {
     const timeline = notes.find((note) => note.type === 'timeline')!;
     const ids = [...page(timeline.url).querySelectorAll('li.event h3')].map((h3) => h3.id);
-    expect(ids).toHaveLength(54);
+    expect(ids).toHaveLength(65);
     expect(timeline.events?.map((event) => event.id)).toEqual(ids);
     expect(timeline.events?.[0]).toEqual({ id: ids[0], date: '1894-04-15', title: 'Khrushchev is born in Kalinovka' });
   });
