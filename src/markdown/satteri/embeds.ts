@@ -7,6 +7,8 @@ import { renderedNote } from '../link-context.ts';
 export const embedsPlugin: MdastPluginDefinition = {
   name: 'garden-embeds',
   before(root, ctx) {
+    // Only a note that writes `![[…]]` embeds: the others keep their tree in Sätteri's arena.
+    if (!ctx.source.includes('![[')) return;
     const current = renderedNote(ctx.fileURL);
     if (!current) return;
     const { context, from } = current;

@@ -1,20 +1,28 @@
 /**
- * Heading ids from src/lib/syntax/scan.ts, set before embeds add headings of their own: the ids the vault
- * check used for `[[Note#Heading]]` are the ids the page gets (Astro keeps an id already set).
+ * Heading ids from src/lib/syntax/scan.ts's rule, set before embeds add headings of their own: the ids
+ * the vault check used for `[[Note#Heading]]` are the ids the page gets (Astro keeps an id already set).
+ * Headings are visited one by one, in document order as the scan numbers them, so the rest of the
+ * tree stays in Sätteri's arena.
  */
+import type { Heading } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { reservedIds } from '../../lib/note/note.ts';
-import { headingIds } from '../../lib/syntax/scan.ts';
+import { createHeadingSlugger, type HeadingSlugger } from '../../lib/syntax/headings.ts';
+import { plainText } from '../../lib/syntax/reader-text.ts';
 import { renderedNote } from '../link-context.ts';
+
+const SLUGGER = 'gardenHeadingSlugger';
 
 export const headingIdsPlugin: MdastPluginDefinition = {
   name: 'garden-heading-ids',
-  before(root, ctx) {
+  before(_root, ctx) {
     const current = renderedNote(ctx.fileURL);
     const note = current ? current.context.notes.get(current.from)?.note : undefined;
-    for (const [heading, id] of headingIds(root, note ? reservedIds(note) : [])) {
-      const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
-      ctx.setProperty(heading, 'data', { ...data, hProperties: { ...data.hProperties, id } });
-    }
+    ctx.data[SLUGGER] = createHeadingSlugger(note ? reservedIds(note) : []);
+  },
+  heading(node, ctx) {
+    const id = (ctx.data[SLUGGER] as HeadingSlugger).slug(plainText(node as Heading));
+    const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+    ctx.setProperty(node, 'data', { ...data, hProperties: { ...data.hProperties, id } });
   },
 };

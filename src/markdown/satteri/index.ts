@@ -3,7 +3,7 @@
  * kept libraries) as the remark/rehype ones in ../index.ts, in the same order, with the same HTML.
  * Sätteri itself parses GFM, smart punctuation and the `[[wikilink]]` syntax.
  */
-import type { HastPluginList, MdastPluginList } from 'satteri';
+import type { HastPluginList, MdastPluginList, PluginFactoryContext } from 'satteri';
 import type { SatteriFeatures } from '@astrojs/markdown-satteri';
 import { autolinkHeadingsPlugin } from './autolink-headings.ts';
 import { blockIdsPlugin } from './block-ids.ts';
@@ -34,29 +34,37 @@ export const satteriFeatures: SatteriFeatures = {
   math: true,
 };
 
+/**
+ * A plugin for the notes whose Markdown may hold its syntax (any of `marks`), or that embed another
+ * note (`![[…]]`, whose text may): the others skip it, and their tree stays in Sätteri's arena.
+ */
+function whenSourceHas<P>(plugin: P, ...marks: string[]): (context: PluginFactoryContext) => P | null {
+  return ({ source }) => (source.includes('![[') || marks.some((mark) => source.includes(mark)) ? plugin : null);
+}
+
 export const satteriMdastPlugins: MdastPluginList = [
-  smartDashes,
-  wikilinkSyntax,
+  whenSourceHas(smartDashes, '--'),
+  whenSourceHas(wikilinkSyntax, '[['),
   headingIdsPlugin,
-  blockIdsPlugin,
+  whenSourceHas(blockIdsPlugin, '^'),
   embedsPlugin,
   wikilinksPlugin,
-  citationsPlugin,
+  whenSourceHas(citationsPlugin, '@'),
   termLinksPlugin,
-  calloutsPlugin,
-  highlightsPlugin,
-  inlineTagsPlugin,
+  whenSourceHas(calloutsPlugin, '[!'),
+  whenSourceHas(highlightsPlugin, '=='),
+  whenSourceHas(inlineTagsPlugin, '#'),
   // Last: it reads the tree every other plugin built, embedded notes included.
   sanitizeScoutPlugin,
 ];
 
 // Order matters: untrusted HTML is made safe first, then the site adds its own trusted markup.
 export const satteriHastPlugins: HastPluginList = [
-  tableAlignPlugin,
+  whenSourceHas(tableAlignPlugin, '|'),
   safeHtmlPlugin,
-  mathPlugin,
-  mediaPlugin,
-  mermaidPlugin,
+  whenSourceHas(mathPlugin, '$', 'math'),
+  whenSourceHas(mediaPlugin, '!['),
+  whenSourceHas(mermaidPlugin, 'mermaid'),
   shikiPlugin,
   autolinkHeadingsPlugin,
 ];

@@ -18,6 +18,8 @@ import { ancestors, plainCopy } from './shared.ts';
 
 type Definitions = ReturnType<typeof definitionsOf>;
 const DEFINITIONS = 'gardenDefinitions';
+/** A line that may define a label (CommonMark: up to three spaces, `[label]:`, also inside a quote or list). */
+const DEFINITION_LINE = /\[[^\]\n]+\]:/;
 
 /** `![alt][label]` and `[text][label]` are the image and link their definition gives. */
 const definitionOf = (identifier: string, data: Record<string, unknown>) =>
@@ -26,7 +28,9 @@ const definitionOf = (identifier: string, data: Record<string, unknown>) =>
 export const wikilinksPlugin: MdastPluginDefinition = {
   name: 'garden-wikilinks',
   before(root, ctx) {
-    ctx.data[DEFINITIONS] = definitionsOf(root);
+    // Only a note that writes a `[label]: url` line, or embeds one that may, has definitions to look for.
+    const mayDefine = DEFINITION_LINE.test(ctx.source) || ctx.source.includes('![[');
+    ctx.data[DEFINITIONS] = mayDefine ? definitionsOf(root) : new Map();
   },
   custom(node, ctx) {
     if (node.type !== 'wikiLink' && node.type !== 'embed') return;
