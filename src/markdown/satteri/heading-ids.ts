@@ -21,7 +21,7 @@ export const headingIdsPlugin: MdastPluginDefinition = {
     ctx.data[SLUGGER] = createHeadingSlugger(note ? reservedIds(note) : []);
   },
   heading(node, ctx) {
-    const id = (ctx.data[SLUGGER] as HeadingSlugger).slug(plainText(node as Heading));
+    const id = (ctx.data[SLUGGER] as HeadingSlugger).slug(plainText(node));
     const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
     ctx.setProperty(node, 'data', { ...data, hProperties: { ...data.hProperties, id } });
   },
