@@ -4,7 +4,6 @@
  * Headings are visited one by one, in document order as the scan numbers them, so the rest of the
  * tree stays in Sätteri's arena.
  */
-import type { Heading } from 'mdast';
 import type { MdastPluginDefinition } from 'satteri';
 import { reservedIds } from '../../lib/note/note.ts';
 import { createHeadingSlugger, type HeadingSlugger } from '../../lib/syntax/headings.ts';
