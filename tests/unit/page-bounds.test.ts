@@ -4,7 +4,10 @@ import { buildGarden, compareTitles } from '../../src/lib/site/garden.ts';
 import { courseNav, type NavFolder } from '../../src/lib/site/course-nav.ts';
 import {
   BACKLINKS_SHOWN,
+  GLOSSARY_PAGE_SIZE,
   HOME_NOTES_SHOWN,
+  glossaryPageCount,
+  glossaryPages,
   TAG_PAGE_SIZE,
   homeNotes,
   summariseBacklinks,
@@ -166,5 +169,46 @@ describe('the home page', () => {
     const dates = many.shown.map((note) => note.updated ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
     expect(dates[0]).toBe('2026-01-28');
+  });
+});
+
+describe('the site’s glossary', () => {
+  it(`holds ${GLOSSARY_PAGE_SIZE} terms to a page, in letter order, each letter on the page it starts on`, () => {
+    const groups = [
+      { letter: 'A', terms: ['a1', 'a2', 'a3'] },
+      { letter: 'B', terms: ['b1'] },
+      { letter: 'C', terms: ['c1', 'c2', 'c3', 'c4'] },
+    ];
+    const { pages, letterPage } = glossaryPages(groups, 3);
+    expect(pages).toEqual([
+      [{ letter: 'A', terms: ['a1', 'a2', 'a3'] }],
+      [
+        { letter: 'B', terms: ['b1'] },
+        { letter: 'C', terms: ['c1', 'c2'] },
+      ],
+      [{ letter: 'C', terms: ['c3', 'c4'] }],
+    ]);
+    expect([...letterPage]).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 2],
+    ]);
+    expect(glossaryPages([]).pages).toEqual([[]]);
+    expect([0, 100, 101].map(glossaryPageCount)).toEqual([1, 1, 2]);
+  });
+
+  it('is numbered below /glossary/, the first page locked and indexed, the others neither', () => {
+    const terms = Array.from({ length: GLOSSARY_PAGE_SIZE + 1 }, (_, index) =>
+      file(`C/Glossary/T${String(index).padStart(3, '0')}.md`, `type: term\ntitle: Term ${index}\ndefinition: Means ${index}.`),
+    );
+    const routes = routeTable(gardenOf(terms), []);
+    const glossary = routes.flatMap((route) =>
+      route.kind === 'glossary' ? [[route.url, route.param, route.page, route.pages, route.indexed]] : [],
+    );
+    expect(glossary).toEqual([
+      ['/glossary/', undefined, 1, 2, true],
+      ['/glossary/2/', '2', 2, 2, false],
+    ]);
+    expect(servedUrls(routes).pages.filter((url) => url.startsWith('/glossary/'))).toEqual(['/glossary/']);
   });
 });

@@ -215,3 +215,14 @@ describe('loadVault: names that differ only in Unicode normalisation', () => {
     );
   });
 });
+
+describe('the glossary’s numbered pages', () => {
+  it('are the site’s, while the rest of /glossary/ stays free for a vault’s own Glossary folder', () => {
+    for (const url of ['/glossary/2/', '/glossary/17/', '/Glossary/3/']) {
+      expect(reservedUrlProblem(siteUrl(url), 'page'), url).toMatch(/a page of the site's glossary/);
+    }
+    for (const url of ['/glossary/kgb/', '/glossary/1/', '/glossary/2/notes/', '/glossary/2b/']) {
+      expect(reservedUrlProblem(siteUrl(url), 'page'), url).toBeUndefined();
+    }
+  });
+});

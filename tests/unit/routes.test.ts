@@ -40,7 +40,7 @@ describe('the route table', () => {
     expect(summary).toEqual([
       'home / src/pages/index.astro indexed listed',
       'search /search/ src/pages/search.astro indexed listed',
-      'glossary /glossary/ src/pages/glossary.astro indexed listed',
+      'glossary /glossary/ src/pages/glossary/[...page].astro indexed listed',
       'graph /graph/ src/pages/graph/[...view].astro indexed listed',
       'tag-index /tags/ src/pages/tags/index.astro indexed listed',
       'not-found /404/ src/pages/404.astro - -',

@@ -1,7 +1,7 @@
 /**
  * What keeps a page's size bounded however large the vault: a note lists its first backlinks and
- * links to the full list on a page of its own; a tag's notes are split into numbered pages; the home
- * page lists the latest of the notes outside every course.
+ * links to the full list on a page of its own; a tag's notes and the site's glossary are split into
+ * numbered pages; the home page lists the latest of the notes outside every course.
  */
 import type { NoteData } from '../note/note-data.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
@@ -70,4 +70,45 @@ export function tagPageUrl(tag: string, page: number): SiteUrl {
 /** The notes on a tag's page `page` (from 1). */
 export function tagPageNotes<T>(notes: readonly T[], page: number): T[] {
   return notes.slice((page - 1) * TAG_PAGE_SIZE, page * TAG_PAGE_SIZE);
+}
+
+/** Terms on one page of the site's glossary (a course's own glossary is one page: a course is read whole). */
+export const GLOSSARY_PAGE_SIZE = 100;
+
+/** How many pages the site's glossary has for `count` terms. */
+export function glossaryPageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / GLOSSARY_PAGE_SIZE));
+}
+
+/** The URL of the site's glossary page `page` (from 1): `/glossary/`, then `/glossary/2/`. */
+export function glossaryPageUrl(page: number): SiteUrl {
+  return siteUrl(page === 1 ? '/glossary/' : `/glossary/${page}/`);
+}
+
+/**
+ * The site's glossary cut into pages of whole letters where it can: the terms in A–Z order (as
+ * `sorted` gives them), GLOSSARY_PAGE_SIZE to a page, and for each letter the page it starts on.
+ */
+export function glossaryPages<T>(
+  groups: readonly { letter: string; terms: readonly T[] }[],
+  size = GLOSSARY_PAGE_SIZE,
+): { pages: { letter: string; terms: T[] }[][]; letterPage: Map<string, number> } {
+  const pages: { letter: string; terms: T[] }[][] = [[]];
+  const letterPage = new Map<string, number>();
+  let count = 0;
+  for (const group of groups) {
+    for (const term of group.terms) {
+      if (count === size) {
+        pages.push([]);
+        count = 0;
+      }
+      const page = pages[pages.length - 1] as { letter: string; terms: T[] }[];
+      if (!letterPage.has(group.letter)) letterPage.set(group.letter, pages.length);
+      const last = page[page.length - 1];
+      if (last?.letter === group.letter) last.terms.push(term);
+      else page.push({ letter: group.letter, terms: [term] });
+      count += 1;
+    }
+  }
+  return { pages, letterPage };
 }

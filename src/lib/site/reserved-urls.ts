@@ -21,16 +21,25 @@ export type ReservedUrl =
   /** A study page the site makes below a course's URL (checked against notes in src/lib/vault/collisions.ts). */
   | { kind: 'course-tool'; name: string; source: string }
   /** A file the site writes below a course's URL (checked against notes in src/lib/vault/collisions.ts). */
-  | { kind: 'course-file'; name: string; what: string; source: string };
+  | { kind: 'course-file'; name: string; what: string; source: string }
+  /** The numbered pages that follow a page: `/glossary/2/`, `/glossary/3/`… (the URLs below them stay free). */
+  | { kind: 'numbered'; url: SiteUrl; what: string; source: string };
 
 export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'page', url: '/' as SiteUrl, what: 'the home page', source: 'src/pages/index.astro', alwaysServed: true },
   { kind: 'page', url: '/search/' as SiteUrl, what: 'the search page', source: 'src/pages/search.astro', alwaysServed: true },
+  // A vault's own `Glossary/` folder keeps its URLs: only the glossary's later pages are the site's.
+  {
+    kind: 'numbered',
+    url: '/glossary/' as SiteUrl,
+    what: "a page of the site's glossary",
+    source: 'src/pages/glossary/[...page].astro',
+  },
   {
     kind: 'page',
     url: '/glossary/' as SiteUrl,
     what: "the site's glossary",
-    source: 'src/pages/glossary.astro',
+    source: 'src/pages/glossary/[...page].astro',
     alwaysServed: true,
   },
   { kind: 'folder', url: '/graph/' as SiteUrl, what: 'the graph', source: 'src/pages/graph/[...view].astro' },
@@ -144,6 +153,11 @@ export function reservedUrlProblem(url: SiteUrl, as: 'page' | 'redirect'): strin
   for (const entry of entries('folder'))
     if (entry.kind === 'folder' && key.startsWith(urlKey(entry.url)))
       return `it is below ${entry.url}, where the site puts ${entry.what}`;
+  for (const entry of entries('numbered')) {
+    if (entry.kind !== 'numbered' || !key.startsWith(urlKey(entry.url))) continue;
+    const page = /^(\d+)\/$/.exec(key.slice(urlKey(entry.url).length))?.[1];
+    if (page !== undefined && Number(page) >= 2) return `it is ${entry.what}, ${url}`;
+  }
   // `/rss.xml/` and `/rss.xml/a/` would both need a folder where the site writes a file.
   for (let end = 1; end <= segments.length; end += 1) {
     const path = `/${segments.slice(0, end).join('/')}`;

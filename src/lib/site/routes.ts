@@ -11,7 +11,15 @@ import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
 import type { PageKeys } from './page-keys.ts';
 import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
-import { BACKLINKS_SHOWN, backlinksUrl, tagPageCount, tagPagePath, tagPageUrl } from './page-bounds.ts';
+import {
+  BACKLINKS_SHOWN,
+  backlinksUrl,
+  glossaryPageCount,
+  glossaryPageUrl,
+  tagPageCount,
+  tagPagePath,
+  tagPageUrl,
+} from './page-bounds.ts';
 import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
 import type { ServedUrls, UrlLock } from './url-lock.ts';
 import { routeParamForUrl, urlKey } from './url.ts';
@@ -42,7 +50,9 @@ export type Route = RouteBase &
     | { kind: 'tag'; tag: string; page: number; pages: number }
     /** Every note linking to a note whose page shows only the first BACKLINKS_SHOWN. */
     | { kind: 'backlinks'; note: NoteData }
-    | { kind: 'tag-index' | 'graph' | 'glossary' | 'search' | 'not-found' }
+    /** The site's glossary, page `page` of `pages` (GLOSSARY_PAGE_SIZE terms each). */
+    | { kind: 'glossary'; page: number; pages: number }
+    | { kind: 'tag-index' | 'graph' | 'search' | 'not-found' }
     /** An old URL (an alias starting with `/`): a page that redirects to the note. */
     | { kind: 'alias'; to: NoteData }
     /** A URL the URL lock retires: a page that says so. */
@@ -103,7 +113,23 @@ export function routeTable(garden: RouteGarden, retired: readonly RetiredUrl[], 
     if (kind === 'home') routes.push({ ...base, kind, ...(garden.home ? { note: garden.home } : {}) });
     // `/graph/` is one path of a rest route only so that it has a cache key.
     else if (kind === 'graph') routes.push({ ...base, kind, ...(keys ? { cacheKey: keys.site() } : {}) });
-    else routes.push({ ...base, kind });
+    else if (kind === 'glossary') {
+      const pages = glossaryPageCount(garden.notes.filter((note) => note.type === 'term' && !note.hidden).length);
+      for (let page = 1; page <= pages; page += 1) {
+        // Later pages are for browsing: only the first is in the sitemap (the others say noindex).
+        const first = page === 1;
+        routes.push({
+          ...base,
+          kind,
+          url: glossaryPageUrl(page),
+          ...(first ? {} : { param: String(page) }),
+          page,
+          pages,
+          indexed: first,
+          listed: first,
+        });
+      }
+    } else routes.push({ ...base, kind });
   }
   const param = (url: SiteUrl) => routeParamForUrl(url);
   for (const note of garden.notes) {
@@ -231,7 +257,7 @@ export function staticPaths<Name extends string>(routes: readonly Route[], sourc
 
 /**
  * The URLs the URL lock holds the site to: its pages and the redirects of old URLs. The 404 page is
- * not a URL anyone links to, and a retired URL is the lock's own. A tag's later pages and a note's
+ * not a URL anyone links to, and a retired URL is the lock's own. A tag's or the glossary's later pages and a note's
  * backlinks page come and go with the vault's counts, so they are served but never locked.
  */
 export function servedUrls(routes: readonly Route[]): ServedUrls {
@@ -241,7 +267,8 @@ export function servedUrls(routes: readonly Route[]): ServedUrls {
       route.kind !== 'retired' &&
       route.kind !== 'not-found' &&
       route.kind !== 'backlinks' &&
-      !(route.kind === 'tag' && route.page > 1),
+      !(route.kind === 'tag' && route.page > 1) &&
+      !(route.kind === 'glossary' && route.page > 1),
   );
   return {
     pages: [...new Set(pages.map((route) => route.url))],
