@@ -19,6 +19,7 @@ describe('garden options', () => {
       markdownProcessor: 'satteri',
       lang: 'en',
       maxNoteSize: 2,
+      embedOrigins: ['*'],
     });
   });
 
