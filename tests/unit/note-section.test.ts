@@ -35,3 +35,21 @@ describe('sectionHtml', () => {
     expect(sectionHtml(body, 'c')).toBeUndefined();
   });
 });
+
+describe('sectionHtml and footnotes', () => {
+  const note =
+    '<h2 id="a">A</h2><p>One<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="">1</a></sup></p>' +
+    '<h2 id="b">B</h2><p>Two</p>' +
+    '<section data-footnotes="" class="footnotes"><h2 id="footnote-label" class="sr-only">Footnotes</h2><ol><li id="user-content-fn-1"><p>Note.</p></li></ol></section>';
+  const footnotes = note.slice(note.indexOf('<section'));
+
+  it('adds the footnotes after a section that refers to one', () => {
+    expect(sectionHtml(note, 'a')).toBe(
+      `<h2 id="a">A</h2><p>One<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="">1</a></sup></p>${footnotes}`,
+    );
+  });
+
+  it('ends the last section before the footnotes when it refers to none', () => {
+    expect(sectionHtml(note, 'b')).toBe('<h2 id="b">B</h2><p>Two</p>');
+  });
+});

@@ -32,8 +32,36 @@ const decode = (text: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** The section under the `h2` with id `id`, as HTML cut from `html`; undefined when there is no such heading. */
+const FOOTNOTES = /\sdata-footnotes(?:[\s=]|$)/i;
+
+/**
+ * The section under the `h2` with id `id`, as HTML cut from `html`, and the note's footnotes after it
+ * when it refers to one (GFM puts them all at the end of the note); undefined when there is no such heading.
+ */
 export function sectionHtml(html: string, id: string): string | undefined {
+  const section = cutSection(html, id);
+  if (section === undefined || !/\sdata-footnote-ref[\s=>]/.test(section)) return section;
+  return section + (footnotesHtml(html) ?? '');
+}
+
+/** The note's footnotes block (`<section data-footnotes>`), if it has one. */
+function footnotesHtml(html: string): string | undefined {
+  return scan(html, (name, attributes) => name === 'section' && FOOTNOTES.test(attributes), true);
+}
+
+function cutSection(html: string, id: string): string | undefined {
+  return scan(
+    html,
+    (name, attributes) => name === 'h2' && idOf(attributes) !== undefined && decode(idOf(attributes) as string) === id,
+    false,
+  );
+}
+
+/**
+ * From the first start tag that `starts`, to the end of its element (`whole`) or, for a heading, to the
+ * next `#`/`##` heading or footnotes block at its level or the end of the block that holds it.
+ */
+function scan(html: string, starts: (name: string, attributes: string) => boolean, whole: boolean): string | undefined {
   let depth = 0;
   let start = -1;
   let level = 0;
@@ -44,11 +72,18 @@ export function sectionHtml(html: string, id: string): string | undefined {
     const name = (rawName ?? '').toLowerCase();
     if (closing) {
       depth -= 1;
+      if (start >= 0 && whole && depth === level) return html.slice(start, match.index + token.length);
       if (start >= 0 && depth < level) return html.slice(start, match.index);
       continue;
     }
-    if (start >= 0 && depth === level && (name === 'h1' || name === 'h2')) return html.slice(start, match.index);
-    if (start < 0 && name === 'h2' && idOf(attributes) !== undefined && decode(idOf(attributes) as string) === id) {
+    if (
+      start >= 0 &&
+      !whole &&
+      depth === level &&
+      (name === 'h1' || name === 'h2' || (name === 'section' && FOOTNOTES.test(attributes)))
+    )
+      return html.slice(start, match.index);
+    if (start < 0 && starts(name, attributes)) {
       start = match.index;
       level = depth;
     }
