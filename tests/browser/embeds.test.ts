@@ -3,12 +3,16 @@
  * timeline slice, follows their height messages, and cannot frame a note page; the share dialog copies
  * the snippets that host page uses; nothing breaks the Content Security Policy.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FOLDER =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
 const TERM = `${FOLDER}/glossary/kgb/`;
@@ -151,5 +155,53 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
 
     expect(await violations()).toEqual([]);
     await browser.close();
+  });
+
+  /** One embed of each view, from notes.json. */
+  const embedOfEachView = (): [string, string][] => {
+    const { notes } = JSON.parse(readFileSync(join(DEFAULT_SITE, 'notes.json'), 'utf8')) as {
+      notes: { embeds: { view: string; url: string }[] }[];
+    };
+    const byView = new Map<string, string>();
+    for (const embed of notes.flatMap((note) => note.embeds)) if (!byView.has(embed.view)) byView.set(embed.view, embed.url);
+    return [...byView];
+  };
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map(
+        (violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(' | ')})`,
+      );
+    });
+  }
+
+  it('finds no accessibility violation (axe, WCAG 2.2 AA) on an embed of each view, light and dark, nor in the open share dialog', async () => {
+    const views = embedOfEachView();
+    expect(views.map(([view]) => view).sort()).toEqual(['era', 'flashcards', 'quiz', 'section', 'term', 'timeline']);
+    for (const scheme of ['light', 'dark'] as const) {
+      // The CSP would refuse axe's injected script; the CSP has its own checks above.
+      const browser = await session.browser.newContext({ bypassCSP: true });
+      const page = await browser.newPage();
+      for (const [view, url] of views) {
+        await page.goto(`${session.origin}${encodeURI(url)}?theme=${scheme}`);
+        expect(await axeViolations(page), `${view} ${scheme}`).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${session.origin}${BRIEF}`);
+      await page.locator('[data-share-open]').click();
+      expect(await axeViolations(page), `share dialog ${scheme}`).toEqual([]);
+      await browser.close();
+    }
   });
 });
