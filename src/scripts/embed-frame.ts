@@ -1,21 +1,24 @@
 /**
  * The script of an embed (EmbedLayout): tells the framing page how tall the embed is, narrows a
  * timeline to the date range in its address (`?from=1953&to=1960-06`; without JavaScript every event
- * shows), and starts the quiz or flashcards island it holds.
+ * shows). The site script (SiteScripts) starts the quiz or flashcards island an embed holds, as on any page.
  *
- * The height message, for a host page to follow (README, "Embed a note in a course page"):
+ * The height message, for a host page to follow (README, "Share and embed"):
  * `{ type: 'study-garden:embed-height', height: <CSS pixels>, url: <the embed's address> }`, posted to
  * the parent window on load and whenever the embed's height changes.
  */
 import { EMBED_HEIGHT_MESSAGE, rangeBound } from '../lib/site/embed-urls.ts';
-import { islandTextApi, say } from './island-text.ts';
+import type { IslandText } from './island-text.ts';
+
+let text: IslandText;
 
 function postHeight(): void {
   const height = Math.ceil(document.body.getBoundingClientRect().height);
   window.parent.postMessage({ type: EMBED_HEIGHT_MESSAGE, height, url: window.location.href }, '*');
 }
 
-if (window.parent !== window) {
+function followHeight(): void {
+  if (window.parent === window) return;
   let last = -1;
   new ResizeObserver(() => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
@@ -43,16 +46,14 @@ function narrowTimeline(): void {
   }
   const note = document.querySelector<HTMLElement>('[data-range-text]');
   if (note) {
-    note.textContent = say('embedEvents', { from: fromText ?? '…', to: toText ?? '…' });
+    note.textContent = text.say('embedEvents', { from: fromText ?? '…', to: toText ?? '…' });
     note.hidden = false;
   }
 }
 
-narrowTimeline();
-if (document.querySelector('quiz-set')) {
-  void import('./quiz.ts').then((module) => module.startQuiz(islandTextApi));
+/** Loaded by the site script (SiteScripts) on an embed, with the page's interface text. */
+export function startEmbedFrame(islandText: IslandText): void {
+  text = islandText;
+  narrowTimeline();
+  followHeight();
 }
-if (document.querySelector('flash-cards')) {
-  void import('./flashcards.ts').then((module) => module.startFlashcards(islandTextApi));
-}
-if (document.querySelector('figure.mermaid-diagram')) void import('./mermaid-diagrams.ts');
