@@ -41,10 +41,9 @@ class ShareDialog extends HTMLElement {
     const page = this.dataset.page ?? window.location.pathname;
     const open = this.querySelector<HTMLButtonElement>('[data-share-open]');
     if (open) {
-      open.hidden = false;
       const main = Object.values(this.#views)[0];
       open.addEventListener('click', () =>
-        this.open({ title: this.dataset.title ?? document.title, link: page, embed: main }, open),
+        this.open({ title: partTitle(document.querySelector('h1') ?? document.body), link: page, embed: main }, open),
       );
     }
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-share-copy]')) {

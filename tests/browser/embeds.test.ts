@@ -69,6 +69,9 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
 
   /** Opens the share dialog with `opener` and copies one of its fields; returns the clipboard's text. */
   async function copyFrom(page: Page, opener: string, field: 'link' | 'embed' | 'html'): Promise<string> {
+    // The share controls load when the reader first points, touches or moves focus: here, focus.
+    await page.locator('main a').first().focus();
+    await page.locator(opener).first().waitFor();
     await page.locator(opener).first().focus();
     await page.keyboard.press('Enter');
     const dialog = page.locator('dialog.share-dialog');
