@@ -104,6 +104,10 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     await page.goto(`${session.origin}${TIMELINE}`);
     const event = await copyFrom(page, 'li.event .share-button', 'embed');
     expect(event).toMatch(new RegExp(`src="${session.origin}/embed/timeline${TIMELINE}#\\d{4}[^"]*"`));
+    // A glossary's term: its page's link, its card's embed.
+    await page.goto(`${session.origin}${FOLDER}/russian-history-iii/glossary/`);
+    const term = await copyFrom(page, '.glossary-entry .share-button', 'embed');
+    expect(term).toMatch(new RegExp(`src="${session.origin}/embed/term${FOLDER}/glossary/[a-z-]+/"`));
     expect(await violations()).toEqual([]);
     await browser.close();
   });
