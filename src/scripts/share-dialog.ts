@@ -46,6 +46,7 @@ class ShareDialog extends HTMLElement {
         this.open({ title: partTitle(document.querySelector('h1') ?? document.body), link: page, embed: main }, open),
       );
     }
+    this.querySelector('[data-share-close]')?.addEventListener('click', () => dialog.close());
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-share-copy]')) {
       button.addEventListener('click', () => void this.copy(button.dataset.shareCopy ?? 'link'));
     }

@@ -103,6 +103,18 @@ describe('the embeds of a note', () => {
     expect(views('History')).toEqual(['flashcards', 'section how-to-use-this-course']);
   });
 
+  it('embeds no era or section whose id cannot be a URL part', () => {
+    const long = 'Ж'.repeat(120);
+    const timeline = gardenOf(
+      note(
+        'T.md',
+        `type: timeline\neras: [{ title: ${long}, start: "1953", end: "1964" }]\nevents: [{ date: "1956", title: A, era: ${long} }]`,
+      ),
+      note('B.md', 'type: brief', `## ${long}\n\nText.`),
+    );
+    expect(timeline.notes.flatMap((candidate) => embedsOf(timeline, candidate)).map((embed) => embed.view)).toEqual(['timeline']);
+  });
+
   it('embeds at most MAX_SECTION_EMBEDS ## sections of a Markdown note, none of an MDX one', () => {
     const long = embedsOf(garden, byTitle('Long brief'));
     expect(long.map((embed) => embed.key)).toEqual(Array.from({ length: MAX_SECTION_EMBEDS }, (_, index) => `part-${index + 1}`));

@@ -85,7 +85,7 @@ export interface EmbedSource {
   note: NoteData;
   /** For a course note: how many flashcards its course has (none: no deck embed). */
   cards?: number;
-  /** Ids the section embeds may not use, as a URL part: those that are no folder name (too long). */
+  /** Whether an era's or a heading's id can be a URL part (a folder name): a too long one has no embed. */
   usableKey?: (key: string) => boolean;
 }
 
@@ -103,6 +103,7 @@ export function noteEmbeds(source: EmbedSource, eraId: EraIds): Embed[] {
   const embeds: Embed[] = [];
   const add = (view: EmbedView, key?: string) =>
     embeds.push({ view, ...(key ? { key } : {}), url: embedUrl(note.url, view, key) });
+  const usable = source.usableKey ?? (() => true);
   if (note.type === 'term') add('term');
   if (note.type === 'timeline') {
     add('timeline');
@@ -110,7 +111,7 @@ export function noteEmbeds(source: EmbedSource, eraId: EraIds): Embed[] {
     const seen = new Set<string>();
     for (const era of note.eras) {
       const id = eraId(era.title);
-      if (!eras.has(era.title) || seen.has(id)) continue;
+      if (!eras.has(era.title) || seen.has(id) || !usable(id)) continue;
       seen.add(id);
       add('era', id);
     }
@@ -118,7 +119,6 @@ export function noteEmbeds(source: EmbedSource, eraId: EraIds): Embed[] {
   if ((note.type === 'quiz' || note.type === 'brief' || note.type === 'note') && note.quiz.length > 0) add('quiz');
   if (note.type === 'course' && (source.cards ?? 0) > 0) add('flashcards');
   if (note.format === 'md' && note.type !== 'term' && note.type !== 'timeline') {
-    const usable = source.usableKey ?? (() => true);
     const sections = note.headings.filter((heading) => heading.depth === 2 && usable(heading.id));
     for (const heading of sections.slice(0, MAX_SECTION_EMBEDS)) add('section', heading.id);
   }
