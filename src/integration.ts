@@ -121,7 +121,14 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
           // In `astro:build:done`: hardening runs after media (which copies the files it sanitizes);
           // `output` publishes the finished site, so it must stay the last integration, after every
           // other hook — and after any an author adds to astro.config.mjs: it checks that it is.
-          integrations: [mdx(), sitemap({ filter: indexable }), media(), hardening(), pagefind(), output],
+          integrations: [
+            mdx(),
+            sitemap({ filter: indexable }),
+            media(),
+            hardening({ embedOrigins: config.embedOrigins }),
+            pagefind(),
+            output,
+          ],
           vite: {
             plugins: [
               {

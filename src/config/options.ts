@@ -16,6 +16,11 @@ const languageTag = z.string({ error: 'must be a language tag such as en or pt-B
   return z.NEVER;
 });
 
+/** Who may frame the embeds (CSP `frame-ancestors` sources): `*`, or an origin such as https://moodle.example.edu. */
+const embedOrigin = z.string().regex(/^(?:\*|https?:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?)$/i, {
+  error: "must be '*' or an origin such as https://moodle.example.edu (scheme and host, no path)",
+});
+
 const WORKERS = { error: "must be 'auto' or a whole number from 0 to 16" };
 
 export const gardenOptionsSchema = z.strictObject(
@@ -68,6 +73,14 @@ export const gardenOptionsSchema = z.strictObject(
      * Chicago author-date (src/lib/render/citations.ts).
      */
     citationStyle: z.string({ error: "must be the path of a .csl file, or '' for Chicago author-date" }).default(''),
+    /**
+     * The sites that may show the embeds (`/embed/…`) in a frame: origins such as
+     * `https://moodle.example.edu` (`https://*.example.edu` for its subdomains), or `*` for any; `[]`
+     * for none. Every other page may be framed by no site (src/lib/output/security-headers.ts).
+     */
+    embedOrigins: z
+      .array(embedOrigin, { error: "must be a list of origins, such as ['https://moodle.example.edu'], or ['*']" })
+      .default(['*']),
   },
   {
     error: (issue) =>
@@ -92,12 +105,15 @@ const ENV_OVERRIDES = {
   markdownProcessor: 'GARDEN_MARKDOWN_PROCESSOR',
   lang: 'GARDEN_LANG',
   maxNoteSize: 'GARDEN_MAX_NOTE_SIZE',
+  embedOrigins: 'GARDEN_EMBED_ORIGINS',
 } as const satisfies Partial<Record<keyof GardenConfig, string>>;
 
 /** Numbers arrive as text; `GARDEN_RENDER_WORKERS=auto` stays a word. */
 const FROM_TEXT: Partial<Record<keyof typeof ENV_OVERRIDES, (text: string) => unknown>> = {
   renderWorkers: (text) => (text === 'auto' ? 'auto' : Number(text)),
   maxNoteSize: Number,
+  // `GARDEN_EMBED_ORIGINS="https://a.example https://b.example"`; `none` for no site.
+  embedOrigins: (text) => (text.trim() === 'none' ? [] : text.split(/[\s,]+/).filter(Boolean)),
 };
 
 /**

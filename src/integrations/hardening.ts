@@ -55,7 +55,7 @@ async function pageHead(file: string): Promise<string> {
   }
 }
 
-export default function hardeningIntegration(): AstroIntegration {
+export default function hardeningIntegration(options: { embedOrigins?: readonly string[] } = {}): AstroIntegration {
   let publicDir = '';
   let projectRoot = process.cwd();
   return {
@@ -140,16 +140,23 @@ export default function hardeningIntegration(): AstroIntegration {
           );
 
         const policies: string[] = [];
+        const embedPolicies: string[] = [];
         for (const path of files.filter((name) => name.endsWith('.html'))) {
           const policy = metaPolicy(await pageHead(join(site, ...path.split('/'))));
           if (policy) policies.push(policy);
+          if (policy && path.startsWith('embed/')) embedPolicies.push(policy);
         }
         // A `_headers` file of the site's own (from public/) keeps its rules after these.
         const target = join(site, '_headers');
         const ownFile = publicDir ? join(publicDir, '_headers') : '';
         const own = ownFile && existsSync(ownFile) ? `\n${await readFile(ownFile, 'utf8')}` : '';
-        await writeFile(target, headersFile(policies) + own);
-        logger.info(`Wrote _headers (security headers for static hosts, SVG policy below ${MEDIA_PREFIX} and /_astro/)`);
+        await writeFile(
+          target,
+          headersFile(policies, { embedPolicies, ...(options.embedOrigins ? { embedOrigins: options.embedOrigins } : {}) }) + own,
+        );
+        logger.info(
+          `Wrote _headers (security headers for static hosts, framing only below /embed/, SVG policy below ${MEDIA_PREFIX} and /_astro/)`,
+        );
       },
     },
   };

@@ -7,6 +7,8 @@ import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
 import { displayTitle, summaryOf } from '../lib/note/note-data.ts';
 import { compareCodePoints } from '../lib/vault/files.ts';
+import { shareUrl } from '../lib/site/embed-urls.ts';
+import { embedsOf } from '../lib/site/note-embeds.ts';
 
 export const GET: APIRoute = async () => {
   const garden = await getGarden();
@@ -14,6 +16,10 @@ export const GET: APIRoute = async () => {
     .sort((a, b) => compareCodePoints(a.url, b.url))
     .map((note) => {
       const course = garden.courseOf(note);
+      const embeds = embedsOf(garden, note);
+      const sectionEmbed = new Map(
+        embeds.flatMap((embed) => (embed.view === 'section' && embed.key ? [[embed.key, embed.url]] : [])),
+      );
       return {
         url: note.url,
         title: displayTitle(note),
@@ -22,11 +28,29 @@ export const GET: APIRoute = async () => {
         tags: note.tags,
         description: summaryOf(note) ?? null,
         updated: note.updated ?? note.created ?? null,
-        headings: note.headings.map((heading) => ({ depth: heading.depth, text: heading.text, id: heading.id })),
+        // Each heading's share URL, and its section's embed where it has one (src/lib/site/embed-urls.ts).
+        headings: note.headings.map((heading) => ({
+          depth: heading.depth,
+          text: heading.text,
+          id: heading.id,
+          share: shareUrl(note.url, heading.id),
+          ...(sectionEmbed.has(heading.id) ? { embed: sectionEmbed.get(heading.id) } : {}),
+        })),
         // A timeline's events are deep-linkable like headings: `…/#1962-10-24-naval-blockade-of-cuba`.
         ...(note.type === 'timeline'
-          ? { events: note.events.map((event) => ({ id: event.id, date: event.date.edtf, title: event.title })) }
+          ? {
+              events: note.events.map((event) => ({
+                id: event.id,
+                date: event.date.edtf,
+                title: event.title,
+                share: shareUrl(note.url, event.id),
+              })),
+            }
           : {}),
+        // A term's share URL is its page's; its card is its embed.
+        ...(note.type === 'term' ? { term: { name: note.term, share: shareUrl(note.url) } } : {}),
+        // Every view other sites may frame, the main one (the oEmbed one) first.
+        embeds: embeds.map((embed) => ({ view: embed.view, ...(embed.key ? { key: embed.key } : {}), url: embed.url })),
         ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),
       };
     });

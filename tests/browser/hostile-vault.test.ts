@@ -52,7 +52,8 @@ function foreignMarkup(): string[] {
     const element = document.getElementById(id);
     if (element && element.closest('main')) found.push(`the author's id "${id}" is in the page`);
   }
-  for (const element of document.querySelectorAll('iframe, frame, object, embed, base, form:not(.search-form), body meta'))
+  // An embed's own <base target="_blank"> is in its head; an author's would be in the body.
+  for (const element of document.querySelectorAll('iframe, frame, object, embed, body base, form:not(.search-form), body meta'))
     found.push(`an element <${element.localName}> of the author's`);
   for (const script of document.querySelectorAll('script')) {
     const src = script.getAttribute('src') ?? '';

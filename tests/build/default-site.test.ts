@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, OBSIDIAN_SITE, PROJECT_ROOT, listFiles, readPage, recordedBuild } from '../helpers/build.ts';
 import { parsePage, textOf } from '../helpers/html.ts';
-import { THEME_SCRIPT } from '../../src/lib/site/theme.ts';
+import { THEME_SCRIPT, EMBED_THEME_SCRIPT } from '../../src/lib/site/theme.ts';
 
 const COURSE_DIR =
   'content/Network School/Lectures, Quizzes and References/Briefs, Timelines and Study Guides/Russian History/Russian History III';
@@ -131,7 +131,9 @@ describe('the default site', () => {
         // JSON-LD and the islands' text are data, not code; the theme script must run inline before paint.
         (script) =>
           !['application/ld+json', 'application/json'].includes(script.getAttribute('type') ?? '') &&
-          script.textContent !== THEME_SCRIPT,
+          script.textContent !== THEME_SCRIPT &&
+          // An embed's theme comes from its address (`?theme=`), before paint too.
+          script.textContent !== EMBED_THEME_SCRIPT,
       );
       const sources = scripts.map((script) => script.getAttribute('src'));
       expect(sources.every(Boolean), `inline script in ${file}`).toBe(true);

@@ -200,7 +200,8 @@ describe('the URLs the vault serves', () => {
     );
     const served = servedUrls(routeTable(buildGarden(vault.notes.map((entry) => entry.note)), []));
     const built = listFiles(build.outDir)
-      .filter((file) => file.endsWith('index.html'))
+      // Embeds follow their notes and are never locked (src/lib/site/embed-urls.ts).
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'))
       .map((file) => `/${file.replace(/index\.html$/, '')}`);
     expect([...served.pages, ...served.redirects].sort()).toEqual(built.sort());
   });

@@ -235,7 +235,12 @@ describe('what the pages publish of the vault', () => {
     const ids = [...page(timeline.url).querySelectorAll('li.event h3')].map((h3) => h3.id);
     expect(ids).toHaveLength(65);
     expect(timeline.events?.map((event) => event.id)).toEqual(ids);
-    expect(timeline.events?.[0]).toEqual({ id: ids[0], date: '1894-04-15', title: 'Khrushchev is born in Kalinovka' });
+    expect(timeline.events?.[0]).toEqual({
+      id: ids[0],
+      date: '1894-04-15',
+      title: 'Khrushchev is born in Kalinovka',
+      share: `${timeline.url}#${ids[0]}`,
+    });
   });
 
   it('names no vault folder or file in any id or data attribute', () => {

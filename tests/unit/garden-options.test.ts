@@ -20,6 +20,7 @@ describe('garden options', () => {
       lang: 'en',
       maxNoteSize: 2,
       citationStyle: '',
+      embedOrigins: ['*'],
     });
   });
 

@@ -119,6 +119,8 @@ describe('the route table', () => {
     // A note with more backlinks than its page shows has a backlinks page too.
     const hub = gardenOf(
       note('Hub.md', 'title: Hub'),
+      // A term has an embed (its card).
+      note('Term.md', 'type: term\ndefinition: A word.'),
       ...Array.from({ length: BACKLINKS_SHOWN + 1 }, (_, index) => ({
         ...note(`L${index}.md`),
         text: '---\ndg-publish: true\n---\n[[Hub]]\n',

@@ -57,9 +57,9 @@ describe('joinPolicies', () => {
 describe('headersFile', () => {
   const file = headersFile([PAGE]);
 
-  it('sends nosniff, a referrer policy and the joined page policy for every path', () => {
+  it('sends nosniff, a referrer policy, no framing and the joined page policy for every path', () => {
     expect(file).toMatch(
-      /^\/\*\n {2}X-Content-Type-Options: nosniff\n {2}Referrer-Policy: strict-origin-when-cross-origin\n {2}Content-Security-Policy: default-src 'self';/m,
+      /^\/\*\n {2}X-Content-Type-Options: nosniff\n {2}Referrer-Policy: strict-origin-when-cross-origin\n {2}X-Frame-Options: DENY\n {2}Content-Security-Policy: default-src 'self';/m,
     );
   });
 

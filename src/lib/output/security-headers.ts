@@ -9,6 +9,14 @@
  * directly. Hashes become `'unsafe-inline'` there — a wider allowance that keeps the line short
  * (hosts limit its length) while each page's meta still admits only its own hashes.
  *
+ * Framing (clickjacking): `frame-ancestors` works only as a header. The embeds below `/embed/` may be
+ * framed by the origins of the `embedOrigins` option (default: any); every other path sends
+ * `X-Frame-Options: DENY`. Not `frame-ancestors 'none'` on `/*`: Cloudflare Pages (and the test
+ * server, tests/helpers/serve.ts) give a path the headers of every rule it matches, joining two CSP
+ * headers into two policies that both apply, so `'none'` would reach the embeds too. A browser
+ * ignores X-Frame-Options where a policy has `frame-ancestors` (CSP Level 2), so the embeds' own
+ * rule wins whether a host merges rules or, as Netlify does, lets the most specific one win.
+ *
  * SVG files are documents too when opened at their own URL: they get a policy that runs nothing
  * and loads nothing from elsewhere (`sandbox`, `default-src 'none'`), on top of the sanitizer
  * (src/lib/output/svg-sanitize.ts).
@@ -87,15 +95,44 @@ export function joinPolicies(policies: readonly string[]): string | undefined {
   return directives.join('; ');
 }
 
-/** The `_headers` file: common headers and the joined page policy for every path, the SVG policy for SVG files. */
-export function headersFile(pagePolicies: readonly string[]): string {
+/** The path pattern of the embeds, the only pages another site may frame. */
+export const EMBED_PATHS = '/embed/*';
+
+/** The `frame-ancestors` directive for the embeds: the allowed origins, `*` for any, `'none'` for none. */
+export function frameAncestors(origins: readonly string[]): string {
+  const sources = origins.includes('*') ? ['*'] : [...new Set(origins)];
+  return `frame-ancestors ${sources.length > 0 ? sources.join(' ') : "'none'"}`;
+}
+
+export interface HeadersOptions {
+  /** The embeds' own page policies (pages below /embed/). */
+  embedPolicies?: readonly string[];
+  /** Who may frame the embeds (the `embedOrigins` option); default any. */
+  embedOrigins?: readonly string[];
+}
+
+/**
+ * The `_headers` file: common headers, no framing and the joined page policy for every path; the
+ * embeds' policy with who may frame them; the SVG policy for SVG files.
+ */
+export function headersFile(pagePolicies: readonly string[], options: HeadersOptions = {}): string {
   const pagePolicy = joinPolicies(pagePolicies);
-  const all = [...COMMON_HEADERS, ...(pagePolicy ? [['Content-Security-Policy', pagePolicy] as const] : [])];
+  const all = [
+    ...COMMON_HEADERS,
+    ['X-Frame-Options', 'DENY'] as const,
+    ...(pagePolicy ? [['Content-Security-Policy', pagePolicy] as const] : []),
+  ];
+  const embedPolicy = joinPolicies(options.embedPolicies ?? []);
+  const framing = frameAncestors(options.embedOrigins ?? ['*']);
   const lines = [
     '# Security headers for Netlify, Cloudflare Pages and hosts that read this format; written by the build',
     '# (src/lib/output/security-headers.ts). nginx: see the README, Deploy.',
     '/*',
     ...all.map(([name, value]) => `  ${name}: ${value}`),
+    '',
+    '# The embeds: other sites may frame them (the embedOrigins option).',
+    EMBED_PATHS,
+    `  Content-Security-Policy: ${embedPolicy ? `${embedPolicy}; ` : ''}${framing}`,
   ];
   for (const path of SVG_PATHS) lines.push('', path, `  Content-Security-Policy: ${SVG_POLICY}`);
   return `${lines.join('\n')}\n`;

@@ -61,6 +61,12 @@ export const PAGE_IDS = {
   useInLms: 'use-in-your-lms',
   /** How to use the flashcards (the flashcards page). */
   flashcardHelp: 'flashcard-help',
+  /** The share dialog's title (ShareDialog). */
+  shareTitle: 'share-title',
+  /** The share dialog's fields: the link, the iframe and the HTML link (ShareDialog). */
+  shareLink: 'share-link',
+  shareEmbed: 'share-embed',
+  shareHtml: 'share-html',
 } as const;
 
 /** A course page's group of notes of one kind (NotePage). */

@@ -59,6 +59,18 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
     what: 'the lists of notes linking to a note',
     source: 'src/pages/backlinks/[...path].astro',
   },
+  {
+    kind: 'folder',
+    url: '/embed/' as SiteUrl,
+    what: 'the views other sites frame (term cards, timelines, quizzes, flashcards, sections)',
+    source: 'src/pages/embed/[...path].astro',
+  },
+  {
+    kind: 'folder',
+    url: '/embed/' as SiteUrl,
+    what: 'the oEmbed descriptions of the views other sites frame',
+    source: 'src/pages/embed/[...path]/oembed.json.ts',
+  },
   // Astro serves src/pages/404.astro at /404/ as well as writing 404.html.
   { kind: 'page', url: '/404/' as SiteUrl, what: 'the "page not found" page', source: 'src/pages/404.astro' },
   { kind: 'file', path: '/404.html', what: 'the "page not found" page', source: 'src/pages/404.astro' },

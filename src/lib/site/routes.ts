@@ -23,6 +23,13 @@ import {
 import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
 import type { ServedUrls, UrlLock } from './url-lock.ts';
 import { routeParamForUrl, urlKey } from './url.ts';
+import { EMBED_PREFIX, mainEmbed, type Embed } from './embed-urls.ts';
+import { embedsOf, ownCourse } from './note-embeds.ts';
+
+/** The page file of every embed; its parameter is the embed's URL below `/embed/`. */
+export const EMBED_ROUTE = 'src/pages/embed/[...path].astro';
+/** The oEmbed file of each main embed. */
+export const OEMBED_ROUTE = 'src/pages/embed/[...path]/oembed.json.ts';
 
 export type RetiredUrl = UrlLock['retired'][number];
 
@@ -57,6 +64,8 @@ export type Route = RouteBase &
     | { kind: 'alias'; to: NoteData }
     /** A URL the URL lock retires: a page that says so. */
     | { kind: 'retired'; retired: RetiredUrl }
+    /** A note's view for other sites to frame (src/lib/site/embed-urls.ts); `main` when a link to the note turns into it. */
+    | { kind: 'embed'; embed: Embed; note: NoteData; main: boolean }
   );
 
 export type RouteKind = Route['kind'];
@@ -236,6 +245,26 @@ export function routeTable(garden: RouteGarden, retired: readonly RetiredUrl[], 
       ...(keys ? { cacheKey: keys.note(note) } : {}),
     });
   }
+  for (const note of garden.notes) {
+    const embeds = embedsOf(garden, note);
+    const main = mainEmbed(embeds);
+    const deck = ownCourse(garden, note);
+    for (const embed of embeds) {
+      routes.push({
+        kind: 'embed',
+        url: embed.url,
+        source: EMBED_ROUTE,
+        param: embed.url.slice(EMBED_PREFIX.length).replace(/\/+$/, ''),
+        embed,
+        note,
+        main: embed === main,
+        // Framed by other sites, never indexed or locked: noindex, out of the sitemap and of search.
+        indexed: false,
+        listed: false,
+        ...(keys ? { cacheKey: embed.view === 'flashcards' && deck ? keys.course(deck) : keys.note(note) } : {}),
+      });
+    }
+  }
   return routes;
 }
 
@@ -267,6 +296,7 @@ export function servedUrls(routes: readonly Route[]): ServedUrls {
       route.kind !== 'retired' &&
       route.kind !== 'not-found' &&
       route.kind !== 'backlinks' &&
+      route.kind !== 'embed' &&
       !(route.kind === 'tag' && route.page > 1) &&
       !(route.kind === 'glossary' && route.page > 1),
   );

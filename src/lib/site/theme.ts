@@ -13,3 +13,14 @@ export const THEME_SCRIPT = `document.documentElement.classList.add('js');try{va
 export function themeScriptHash(): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`;
 }
+
+/**
+ * An embed's theme follows the page that frames it: `?theme=light` or `?theme=dark` in its URL, else
+ * the device's setting (the reader's choice on this site is not the host page's).
+ */
+export const EMBED_THEME_SCRIPT = `document.documentElement.classList.add('js');var t=new URLSearchParams(location.search).get('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t`;
+
+/** The CSP source for the inline embed theme script. */
+export function embedThemeScriptHash(): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(EMBED_THEME_SCRIPT).digest('base64')}`;
+}
