@@ -8,12 +8,33 @@
  * Pagefind indexes in a process of its own, so it starts as soon as the pages are written
  * (`astro:build:generated`) and runs while the other post-build steps (sitemap, media, hardening)
  * do their work; `astro:build:done` waits for it, before the atomic output publishes the site.
- * Pages are added in the one order `addDirectory` walks them, so a rebuild's index is byte for byte
- * a clean build's (Pagefind's output depends on the order pages are added in).
+ * Only the pages whose text is indexed are read — the note pages the route table names
+ * (src/garden/route-handoff.ts), not the tag, embed or redirect pages Pagefind would parse and drop —
+ * in the one order the route table gives them, so a rebuild's index is byte for byte a clean build's
+ * (Pagefind's output depends on the order pages are added in).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { routeHandoff } from '../garden/route-handoff.ts';
+import type { SiteUrl } from '../lib/util/types.ts';
+
+/** Where `build.format: 'directory'` writes the page at a URL, relative to the site: `/a/b/` → `a/b/index.html`. */
+const pageFile = (url: SiteUrl) => `${url.slice(1)}index.html`;
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Adds the pages one by one, in the given order; the number added. */
+async function addPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
+  for (const url of urls) {
+    const sourcePath = pageFile(url);
+    const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(site, sourcePath), 'utf8') });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+  }
+  return urls.length;
+}
 
 interface Indexed {
   pages: number;
@@ -26,11 +47,18 @@ async function indexSite(site: string): Promise<Indexed> {
   // the site's), with its own stemming; a page's search loads the index of its language.
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: site });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  const searched = routeHandoff()?.searched;
+  let pages: number;
+  if (searched) pages = await addPages(index, site, searched);
+  else {
+    // Without the route table (a build whose loader did not run), every page, as Pagefind finds them.
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    pages = added.page_count;
+  }
   const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  return { pages: added.page_count, seconds: (performance.now() - start) / 1000 };
+  return { pages, seconds: (performance.now() - start) / 1000 };
 }
 
 export default function pagefindIntegration(): AstroIntegration {

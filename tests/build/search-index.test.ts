@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE, PROJECT_ROOT, TMP, buildVault } from '../helpers/build.ts';
+import { DEFAULT_SITE, PROJECT_ROOT, TMP, buildVault, listFiles } from '../helpers/build.ts';
 import { openSearch, type SiteSearch } from '../helpers/search.ts';
 
 const COURSE =
@@ -18,6 +18,18 @@ afterAll(async () => {
 });
 
 describe('the default site', () => {
+  it('indexes exactly the pages that give it their text (data-pagefind-body), read from the route table', () => {
+    const entry = JSON.parse(readFileSync(join(DEFAULT_SITE, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    const withBody = listFiles(DEFAULT_SITE).filter(
+      (file) => file.endsWith('.html') && readFileSync(join(DEFAULT_SITE, file), 'utf8').includes('data-pagefind-body'),
+    );
+    expect(withBody.length).toBeGreaterThan(20);
+    expect(indexed).toBe(withBody.length);
+  });
+
   it('puts the Khrushchev brief in the top 3 for "Secret Speech"', async () => {
     const top = (await search.search('Secret Speech')).slice(0, 3).map((hit) => hit.url);
     expect(top).toContain(`${COURSE}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`);

@@ -307,6 +307,24 @@ export function servedUrls(routes: readonly Route[]): ServedUrls {
 }
 
 /** Whether a page's URL goes in the sitemap: looked up in the route table (by its URL key). */
+/** Whether a note's page gives Pagefind its text (`data-pagefind-body`): every note but a hidden one. */
+export function isSearched(note: NoteData): boolean {
+  return !note.hidden;
+}
+
+/**
+ * The pages whose text the search index holds, in one fixed order (Pagefind's index depends on the
+ * order pages are added): the note pages, and the home page when it is a note. Every other page
+ * (tags, embeds, redirects…) is left out before Pagefind reads it.
+ */
+export function searchedUrls(routes: readonly Route[]): SiteUrl[] {
+  return routes
+    .flatMap((route) =>
+      (route.kind === 'note' || route.kind === 'home') && route.note && isSearched(route.note) ? [route.url] : [],
+    )
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export function indexedUrls(routes: readonly Route[]): (url: string) => boolean | undefined {
   const byKey = new Map(routes.map((route) => [urlKey(route.url), route.indexed]));
   return (url) => {
