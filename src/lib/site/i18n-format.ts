@@ -20,8 +20,20 @@ export function fill(template: string, values: Values = {}): string {
 const pluralLocale = (lang: string) => (lang.toLowerCase().split('-')[0] === 'pt' ? 'pt-PT' : lang);
 
 /** The form of a plural message for `count` in `lang`, filled in with `{count}` and `values`. */
+/** One PluralRules per locale: building one is far slower than asking it, and every page asks many times. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+function rulesFor(lang: string): Intl.PluralRules {
+  const locale = pluralLocale(lang);
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
 export function plural(message: PluralMessage, count: number, lang: string, values: Values = {}): string {
-  const form = message[new Intl.PluralRules(pluralLocale(lang)).select(count)] ?? message.other;
+  const form = message[rulesFor(lang).select(count)] ?? message.other;
   return fill(form, { count, ...values });
 }
 
