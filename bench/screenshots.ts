@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots [-- <site dir> <out dir>]`: photographs one page of every kind (tests/helpers/page-kinds.ts)
  * at 390, 768, 1280 and 1600 px wide, in the light and the dark theme, as the first screen a reader
- * sees (PNG, 900 px tall) — the pictures to look at before closing work on pages. Defaults: `dist/`
+ * sees (PNG, 900 px tall), and one embed of every view — the pictures to look at before closing work on pages. Defaults: `dist/`
  * (run `npm run build` first) into `bench/results/screenshots/` (not committed).
  * `--full` takes whole pages instead; `--search <words>` sets the search page's query.
  */
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
-import { pageKinds } from '../tests/helpers/page-kinds.ts';
+import { embedKinds, pageKinds } from '../tests/helpers/page-kinds.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
 
 export const WIDTHS = [390, 768, 1280, 1600] as const;
@@ -26,7 +26,7 @@ mkdirSync(outDir, { recursive: true });
 const site = await serveStatic(siteDir);
 const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_FLAGS });
 try {
-  const kinds = pageKinds(siteDir).map((page) =>
+  const kinds = [...pageKinds(siteDir), ...embedKinds(siteDir)].map((page) =>
     page.kind === 'search' ? { ...page, path: `/search/?q=${encodeURIComponent(values.search)}` } : page,
   );
   for (const scheme of ['light', 'dark'] as const) {

@@ -12,7 +12,7 @@ export interface PageKind {
 }
 
 interface NotesJson {
-  notes: { url: string; type: string }[];
+  notes: { url: string; type: string; embeds?: { view: string; url: string }[]; headings?: { embed?: string }[] }[];
 }
 
 const NOTE_KINDS = ['course', 'brief', 'timeline', 'quiz', 'term', 'note'] as const;
@@ -42,4 +42,19 @@ export function pageKinds(siteDir: string): PageKind[] {
     { kind: 'not-found', path: '/no-such-page/' },
   );
   return kinds;
+}
+
+/**
+ * One embed (`/embed/…`) of every view the site has, a section by its fragment: for screenshots (an
+ * embed has no site header, so the layout tests of site pages do not apply to it).
+ */
+export function embedKinds(siteDir: string): PageKind[] {
+  const { notes } = JSON.parse(readFileSync(join(siteDir, 'notes.json'), 'utf8')) as NotesJson;
+  const kinds = new Map<string, string>();
+  for (const note of notes) {
+    for (const embed of note.embeds ?? []) if (!kinds.has(embed.view)) kinds.set(embed.view, embed.url);
+    const section = note.headings?.find((heading) => heading.embed)?.embed;
+    if (section && !kinds.has('section-part')) kinds.set('section-part', section);
+  }
+  return [...kinds].map(([view, path]) => ({ kind: `embed-${view}`, path }));
 }
