@@ -170,7 +170,7 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     // The section: its heading and text, no other ## section of the note; its height is what shows.
     await expect.poll(() => frameAt(`/embed/section${BRIEF}`) !== undefined).toBe(true);
     const sectionFrame = frameAt(`/embed/section${BRIEF}`)!;
-    const visible = (frame: Frame, selector: string) => frame.locator(selector).isVisible();
+    const visible = (frame: Frame, selector: string) => frame.locator(selector).first().isVisible();
     await expect.poll(() => visible(sectionFrame, 'h2#the-cuban-missile-crisis')).toBe(true);
     expect(await visible(sectionFrame, 'h2#the-cuban-missile-crisis + *')).toBe(true);
     for (const other of others) expect(await visible(sectionFrame, `h2[id="${other.id}"]`), other.id).toBe(false);
