@@ -1,14 +1,14 @@
 /**
  * `/notes.json`: every published note, for course pages and link checkers (DESIGN §6), with the ids of
- * its headings and, for a timeline, of its events. Ordered by
+ * its headings and, for a timeline, of its events and eras. Ordered by
  * URL, so the same vault gives the same bytes.
  */
 import type { APIRoute } from 'astro';
 import { getGarden } from '../garden/index.ts';
 import { displayTitle, summaryOf } from '../lib/note/note-data.ts';
 import { compareCodePoints } from '../lib/vault/files.ts';
-import { shareUrl } from '../lib/site/embed-urls.ts';
-import { embedsOf } from '../lib/site/note-embeds.ts';
+import { sectionIds, shareUrl } from '../lib/site/embed-urls.ts';
+import { embedsOf, eraEmbeds } from '../lib/site/note-embeds.ts';
 
 export const GET: APIRoute = async () => {
   const garden = await getGarden();
@@ -17,9 +17,8 @@ export const GET: APIRoute = async () => {
     .map((note) => {
       const course = garden.courseOf(note);
       const embeds = embedsOf(garden, note);
-      const sectionEmbed = new Map(
-        embeds.flatMap((embed) => (embed.view === 'section' && embed.key ? [[embed.key, embed.url]] : [])),
-      );
+      const section = embeds.find((embed) => embed.view === 'section');
+      const sections = new Set(section ? sectionIds(note) : []);
       return {
         url: note.url,
         title: displayTitle(note),
@@ -28,13 +27,14 @@ export const GET: APIRoute = async () => {
         tags: note.tags,
         description: summaryOf(note) ?? null,
         updated: note.updated ?? note.created ?? null,
-        // Each heading's share URL, and its section's embed where it has one (src/lib/site/embed-urls.ts).
+        // Each heading's share URL, and for a `##` one its section's embed: the note's, at the heading
+        // (src/lib/site/embed-urls.ts).
         headings: note.headings.map((heading) => ({
           depth: heading.depth,
           text: heading.text,
           id: heading.id,
           share: shareUrl(note.url, heading.id),
-          ...(sectionEmbed.has(heading.id) ? { embed: sectionEmbed.get(heading.id) } : {}),
+          ...(section && sections.has(heading.id) ? { embed: shareUrl(section.url, heading.id) } : {}),
         })),
         // A timeline's events are deep-linkable like headings: `…/#1962-10-24-naval-blockade-of-cuba`.
         ...(note.type === 'timeline'
@@ -45,12 +45,14 @@ export const GET: APIRoute = async () => {
                 title: event.title,
                 share: shareUrl(note.url, event.id),
               })),
+              // Each era with events, and its embed: the timeline's, showing that era only.
+              eras: eraEmbeds(note),
             }
           : {}),
         // A term's share URL is its page's; its card is its embed.
         ...(note.type === 'term' ? { term: { name: note.term, share: shareUrl(note.url) } } : {}),
         // Every view other sites may frame, the main one (the oEmbed one) first.
-        embeds: embeds.map((embed) => ({ view: embed.view, ...(embed.key ? { key: embed.key } : {}), url: embed.url })),
+        embeds: embeds.map((embed) => ({ view: embed.view, url: embed.url })),
         ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),
       };
     });

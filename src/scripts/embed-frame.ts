@@ -1,11 +1,13 @@
 /**
  * The script of an embed (EmbedLayout): tells the framing page how tall the embed is, narrows a
  * timeline to the date range in its address (`?from=1953&to=1960-06`; without JavaScript every event
- * shows). The site script (SiteScripts) starts the quiz or flashcards island an embed holds, as on any page.
+ * shows), and points its "Read more" link at the part its fragment names (a section, an era; the
+ * stylesheet shows only that part). The site script (SiteScripts) starts the quiz or flashcards island an embed holds, as on any page.
  *
  * The height message, for a host page to follow (README, "Share and embed"):
  * `{ type: 'study-garden:embed-height', height: <CSS pixels>, url: <the embed's address> }`, posted to
- * the parent window on load and whenever the embed's height changes.
+ * the parent window on load and whenever the embed's visible height changes (a new fragment shows
+ * another section).
  */
 import { EMBED_HEIGHT_MESSAGE, rangeBound } from '../lib/site/embed-urls.ts';
 import type { IslandText } from './island-text.ts';
@@ -26,7 +28,23 @@ function followHeight(): void {
     last = height;
     postHeight();
   }).observe(document.body);
-  window.addEventListener('load', postHeight);
+  // At once too: the script may load after `load`, and a frame out of the host's view is not rendered
+  // (no ResizeObserver callback) until it is scrolled to, whereas a measure forces its layout.
+  if (document.readyState === 'complete') postHeight();
+  else window.addEventListener('load', postHeight);
+  window.addEventListener('hashchange', postHeight);
+}
+
+/** The "Read more" link opens the note's page at the embed's part, as the fragment names it. */
+function followFragment(): void {
+  const back = document.querySelector<HTMLAnchorElement>('a[data-embed-back]');
+  if (!back) return;
+  const page = (back.getAttribute('href') ?? '').replace(/#.*$/s, '');
+  const point = () => {
+    back.href = `${page}${window.location.hash}`;
+  };
+  point();
+  window.addEventListener('hashchange', point);
 }
 
 function narrowTimeline(): void {
@@ -55,5 +73,6 @@ function narrowTimeline(): void {
 export function startEmbedFrame(islandText: IslandText): void {
   text = islandText;
   narrowTimeline();
+  followFragment();
   followHeight();
 }

@@ -30,14 +30,12 @@ function partTitle(element: Element): string {
 class ShareDialog extends HTMLElement {
   #dialog!: HTMLDialogElement;
   #views: Partial<Record<EmbedView, string>> = {};
-  #sections = new Set<string>();
 
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
     if (!dialog) return;
     this.#dialog = dialog;
     this.#views = JSON.parse(this.dataset.views ?? '{}') as Partial<Record<EmbedView, string>>;
-    this.#sections = new Set((this.dataset.sections ?? '').split(' ').filter(Boolean));
     const page = this.dataset.page ?? window.location.pathname;
     const open = this.querySelector<HTMLButtonElement>('[data-share-open]');
     if (open) {
@@ -80,17 +78,18 @@ class ShareDialog extends HTMLElement {
     }
   }
 
-  /** A part's embed: its section's, or the page's timeline or quiz at the part. */
+  /**
+   * A part's embed: the page's view that shows it, at the part — a `##` heading of the note's body
+   * (its section view shows that section only), an event (the timeline), a question (the quiz).
+   */
   embedOf(anchor: Element, id: string): string | undefined {
-    if (this.#sections.has(id)) {
-      const page = decodeURI(this.dataset.page ?? window.location.pathname);
-      return encodeURI(embedUrl(page, 'section', id));
-    }
     const view = anchor.closest('li.event')
       ? this.#views.timeline
       : anchor.closest('.quiz-question')
         ? this.#views.quiz
-        : undefined;
+        : anchor.parentElement?.matches('.prose > h2')
+          ? this.#views.section
+          : undefined;
     return view ? `${view}#${encodeURIComponent(id)}` : undefined;
   }
 

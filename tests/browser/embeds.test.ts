@@ -1,13 +1,14 @@
 /**
- * Embeds in another site's page (issue 16): a host page on another origin frames a term card and a
- * timeline slice, follows their height messages, and cannot frame a note page; the share dialog copies
+ * Embeds in another site's page (issue 16): a host page on another origin frames a term card, a
+ * timeline slice, a note's section and a timeline's era (each by its URL's fragment: only that part
+ * shows), follows their height messages, and cannot frame a note page; the share dialog copies
  * the snippets that host page uses; nothing breaks the Content Security Policy.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
@@ -18,6 +19,16 @@ const FOLDER =
 const TERM = `${FOLDER}/glossary/kgb/`;
 const BRIEF = `${FOLDER}/russian-history-iii-khrushchev-s-rise-to-power-and-leadership-brief/`;
 const TIMELINE = `${FOLDER}/russian-history-iii-timeline-of-khrushchev-s-life-and-leadership-1894-1971/`;
+
+const notesJson = () =>
+  JSON.parse(readFileSync(join(DEFAULT_SITE, 'notes.json'), 'utf8')) as {
+    notes: {
+      url: string;
+      headings: { id: string; depth: number; embed?: string }[];
+      eras?: { id: string; title: string; embed: string }[];
+      embeds: { view: string; url: string }[];
+    }[];
+  };
 
 /** A course page on another origin (`localhost`, the site being `127.0.0.1`): the snippets, and the README's four lines. */
 function hostPage(snippets: string[], site: string): string {
@@ -96,7 +107,7 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('share-button');
     const section = await copyFrom(page, 'h2#the-cuban-missile-crisis .share-button', 'embed');
     expect(section).toBe(
-      `<iframe src="${session.origin}/embed/section/the-cuban-missile-crisis${BRIEF}" title="The Cuban Missile Crisis" width="100%" height="480" style="border:0" loading="lazy"></iframe>`,
+      `<iframe src="${session.origin}/embed/section${BRIEF}#the-cuban-missile-crisis" title="The Cuban Missile Crisis" width="100%" height="480" style="border:0" loading="lazy"></iframe>`,
     );
     const html = await copyFrom(page, 'h2#the-cuban-missile-crisis .share-button', 'html');
     expect(html).toBe(`<a href="${session.origin}${BRIEF}#the-cuban-missile-crisis">The Cuban Missile Crisis</a>`);
@@ -112,49 +123,100 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     await browser.close();
   });
 
-  it('lets a course page on another origin frame a term card and a timeline slice, and follow their height', async () => {
+  it('lets a course page on another origin frame a term card, a timeline slice, a section and an era, and follow their height', async () => {
     const { context: browser, page, violations } = await context();
-    // The snippets as the share dialog gives them: the term page's Share button, and an era of the timeline.
+    // The snippets as the share dialog gives them: the term page's Share button, a heading's, and the
+    // timeline's and an era's as notes.json names them.
     await page.goto(`${session.origin}${TERM}`);
     const card = await copyFrom(page, '[data-share-open]', 'embed');
     expect(card).toContain(`src="${session.origin}/embed/term${TERM}"`);
     const slice = card
       .replace(`/embed/term${TERM}`, `/embed/timeline${TIMELINE}?from=1956&to=1957-06&theme=dark`)
       .replace('title="KGB"', 'title="Timeline 1956–1957"');
+    await page.goto(`${session.origin}${BRIEF}`);
+    const section = await copyFrom(page, 'h2#the-cuban-missile-crisis .share-button', 'embed');
+    const { notes } = notesJson();
+    const brief = notes.find((note) => note.url === BRIEF)!;
+    const others = brief.headings.filter((heading) => heading.depth === 2 && heading.id !== 'the-cuban-missile-crisis');
+    expect(others.length).toBeGreaterThan(1);
+    const eras = notes.find((note) => note.url === TIMELINE)?.eras ?? [];
+    expect(eras.length).toBeGreaterThan(2);
+    const era = eras[1]!;
+    const eraFrame = `<iframe src="${session.origin}${encodeURI(era.embed)}" title="${era.title}" width="100%" height="600" style="border:0"></iframe>`;
     const notePage = `<iframe src="${session.origin}${TERM}" title="A note page" width="100%" height="200"></iframe>`;
-    hostHtml = hostPage([card, slice, notePage], session.origin);
+    hostHtml = hostPage([card, slice, section, eraFrame, notePage], session.origin);
     await page.goto(`${hostOrigin}/`);
 
-    const frameAt = (path: string) => page.frames().find((frame) => frame.url().startsWith(`${session.origin}${path}`));
-    await expect.poll(() => frameAt(`/embed/term${TERM}`) !== undefined).toBe(true);
-    const cardFrame = frameAt(`/embed/term${TERM}`)!;
-    await expect.poll(() => cardFrame.locator('dfn').textContent()).toBe('KGB');
-    // Each embed posts its height and the host page follows it.
-    await expect
-      .poll(() =>
-        page.evaluate(() => (window as unknown as { heights: { url: string }[] }).heights.map((h) => new URL(h.url).pathname)),
-      )
-      .toEqual(expect.arrayContaining([`/embed/term${TERM}`, `/embed/timeline${TIMELINE}`]));
-    const [cardHeight, frameHeight] = await Promise.all([
-      cardFrame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+    const frameAt = (path: string, fragment?: string) =>
       page
-        .locator('iframe')
-        .first()
-        .evaluate((frame) => frame.getBoundingClientRect().height),
-    ]);
-    expect(frameHeight).toBe(cardHeight);
+        .frames()
+        .find(
+          (frame) => frame.url().startsWith(`${session.origin}${path}`) && (!fragment || frame.url().endsWith(`#${fragment}`)),
+        );
 
     // The slice: dark, and only the events of 1956 to June 1957.
-    const sliceFrame = frameAt(`/embed/timeline${TIMELINE}`)!;
+    const sliceFrame = frameAt(`/embed/timeline${TIMELINE}?`)!;
     expect(await sliceFrame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // Narrowed once its script has run (the era's frame has the same path: its height message is no sign).
+    await expect.poll(() => sliceFrame.locator('[data-range-text]').textContent()).toBe('Events from 1956 to 1957-06');
     const dates = await sliceFrame
       .locator('li.event:not([hidden]) .event-date time')
       .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.every((date) => date >= '1956' && date < '1957-07')).toBe(true);
-    expect(await sliceFrame.locator('[data-range-text]').textContent()).toBe('Events from 1956 to 1957-06');
     // Its links open the full site in a new tab.
     expect(await sliceFrame.evaluate(() => document.querySelector('base')?.target)).toBe('_blank');
+
+    // The section: its heading and text, no other ## section of the note; its height is what shows.
+    await expect.poll(() => frameAt(`/embed/section${BRIEF}`) !== undefined).toBe(true);
+    const sectionFrame = frameAt(`/embed/section${BRIEF}`)!;
+    const visible = (frame: Frame, selector: string) => frame.locator(selector).first().isVisible();
+    await expect.poll(() => visible(sectionFrame, 'h2#the-cuban-missile-crisis')).toBe(true);
+    expect(await visible(sectionFrame, 'h2#the-cuban-missile-crisis + *')).toBe(true);
+    for (const other of others) expect(await visible(sectionFrame, `h2[id="${other.id}"]`), other.id).toBe(false);
+    // The note's footnotes stay (GFM puts them all at its end).
+    expect(await visible(sectionFrame, 'section[data-footnotes] li')).toBe(true);
+    const sectionIframe = page.locator('iframe').nth(2);
+    const fits = async (frame: Frame, iframe: Locator) => {
+      const [inner, outer] = await Promise.all([
+        frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+        iframe.evaluate((element) => element.getBoundingClientRect().height),
+      ]);
+      return inner === outer;
+    };
+    await expect.poll(() => fits(sectionFrame, sectionIframe)).toBe(true);
+    const sectionHeight = await sectionIframe.evaluate((element) => element.getBoundingClientRect().height);
+    // Another fragment shows another section, and the host follows its height.
+    const next = others.at(-1)!;
+    await sectionFrame.evaluate((id) => (window.location.hash = id), next.id);
+    await expect.poll(() => visible(sectionFrame, `h2[id="${next.id}"]`)).toBe(true);
+    expect(await visible(sectionFrame, 'h2#the-cuban-missile-crisis')).toBe(false);
+    await expect.poll(() => fits(sectionFrame, sectionIframe)).toBe(true);
+    // Without a fragment the embed is the whole note: taller than one section.
+    await sectionFrame.evaluate(() => (window.location.hash = ''));
+    await expect.poll(() => visible(sectionFrame, 'h2#the-cuban-missile-crisis')).toBe(true);
+    expect(await visible(sectionFrame, `h2[id="${next.id}"]`)).toBe(true);
+    await expect
+      .poll(() => sectionIframe.evaluate((element) => element.getBoundingClientRect().height))
+      .toBeGreaterThan(sectionHeight);
+    // Its "Read more" link follows the fragment.
+    await sectionFrame.evaluate((id) => (window.location.hash = id), next.id);
+    expect(await sectionFrame.locator('.embed-footer a').getAttribute('href')).toBe(`${BRIEF}#${next.id}`);
+
+    // The era: its events only, no other era.
+    await expect.poll(() => frameAt(`/embed/timeline${TIMELINE}`, era.id) !== undefined).toBe(true);
+    const eraOnly = frameAt(`/embed/timeline${TIMELINE}`, era.id)!;
+    await expect.poll(() => visible(eraOnly, `h2[id="${era.id}"]`)).toBe(true);
+    for (const other of eras.filter((candidate) => candidate.id !== era.id))
+      expect(await visible(eraOnly, `h2[id="${other.id}"]`), other.id).toBe(false);
+    const shown = await eraOnly
+      .locator('li.event')
+      .evaluateAll((items) =>
+        items.filter((item) => item.checkVisibility()).map((item) => item.closest('section.era')?.querySelector('h2')?.id),
+      );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set([era.id]));
+    await expect.poll(() => fits(eraOnly, page.locator('iframe').nth(3))).toBe(true);
 
     // A note page refuses to be framed (clickjacking): the browser shows no page of the site there.
     const refused = page.frames().find((frame) => frame !== page.mainFrame() && !frame.url().includes('/embed/'));
@@ -166,12 +228,21 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
 
   /** One embed of each view, from notes.json. */
   const embedOfEachView = (): [string, string][] => {
-    const { notes } = JSON.parse(readFileSync(join(DEFAULT_SITE, 'notes.json'), 'utf8')) as {
-      notes: { embeds: { view: string; url: string }[] }[];
-    };
+    const { notes } = notesJson();
     const byView = new Map<string, string>();
     for (const embed of notes.flatMap((note) => note.embeds)) if (!byView.has(embed.view)) byView.set(embed.view, embed.url);
     return [...byView];
+  };
+
+  /** A section and an era by their fragments. */
+  const embedsOfParts = (): [string, string][] => {
+    const { notes } = notesJson();
+    const heading = notes.flatMap((note) => note.headings).find((candidate) => candidate.embed);
+    const era = notes.flatMap((note) => note.eras ?? [])[0];
+    return [
+      ['section#', heading?.embed ?? ''],
+      ['timeline#', era?.embed ?? ''],
+    ];
   };
 
   async function axeViolations(page: Page): Promise<string[]> {
@@ -194,14 +265,23 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
   }
 
   it('finds no accessibility violation (axe, WCAG 2.2 AA) on an embed of each view, light and dark, nor in the open share dialog', async () => {
-    const views = embedOfEachView();
-    expect(views.map(([view]) => view).sort()).toEqual(['era', 'flashcards', 'quiz', 'section', 'term', 'timeline']);
+    const views = [...embedOfEachView(), ...embedsOfParts()];
+    expect(views.map(([view]) => view).sort()).toEqual([
+      'flashcards',
+      'quiz',
+      'section',
+      'section#',
+      'term',
+      'timeline',
+      'timeline#',
+    ]);
     for (const scheme of ['light', 'dark'] as const) {
       // The CSP would refuse axe's injected script; the CSP has its own checks above.
       const browser = await session.browser.newContext({ bypassCSP: true });
       const page = await browser.newPage();
       for (const [view, url] of views) {
-        await page.goto(`${session.origin}${encodeURI(url)}?theme=${scheme}`);
+        const [path = '', fragment] = url.split('#');
+        await page.goto(`${session.origin}${encodeURI(path)}?theme=${scheme}${fragment ? `#${fragment}` : ''}`);
         expect(await axeViolations(page), `${view} ${scheme}`).toEqual([]);
       }
       await page.emulateMedia({ colorScheme: scheme });

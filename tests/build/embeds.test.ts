@@ -22,8 +22,9 @@ interface NotesJson {
     type: string;
     headings: { id: string; share: string; embed?: string; depth: number }[];
     events?: { id: string; share: string }[];
+    eras?: { id: string; title: string; embed: string }[];
     term?: { name: string; share: string };
-    embeds: { view: string; key?: string; url: string }[];
+    embeds: { view: string; url: string }[];
   }[];
 }
 
@@ -37,19 +38,21 @@ describe('embeds of the default site', () => {
 
   it('writes a page for every embed notes.json names, and no other page below /embed/', () => {
     const views = new Set(embeds.map((embed) => embed.view));
-    expect([...views].sort()).toEqual(['era', 'flashcards', 'quiz', 'section', 'term', 'timeline']);
+    expect([...views].sort()).toEqual(['flashcards', 'quiz', 'section', 'term', 'timeline']);
     const written = listFiles(join(DEFAULT_SITE, 'embed'))
       .filter((file) => file.endsWith('index.html'))
       .map((file) => `/embed/${file.replace(/index\.html$/, '')}`)
       .sort();
     expect(written).toEqual(embeds.map((embed) => embed.url).sort());
-    // Every term has its card; a note has at most one section embed per ## heading.
+    // Every term has its card; a note has at most one page per view (its sections and eras are
+    // fragments), so the embeds grow with the notes, not with their headings.
     for (const note of notes.filter((candidate) => candidate.type === 'term'))
       expect(note.embeds.map((embed) => embed.view)).toEqual(['term']);
     for (const note of notes) {
-      const sections = note.embeds.filter((embed) => embed.view === 'section');
-      expect(sections.length).toBeLessThanOrEqual(note.headings.filter((heading) => heading.depth === 2).length);
+      expect(new Set(note.embeds.map((embed) => embed.view)).size, note.url).toBe(note.embeds.length);
+      expect(note.embeds.length, note.url).toBeLessThanOrEqual(2);
     }
+    expect(written.length).toBeLessThanOrEqual(2 * notes.length);
   });
 
   it('makes each embed valid HTML, noindex, framed for links in a new tab, linking back to its note', async () => {
@@ -66,31 +69,44 @@ describe('embeds of the default site', () => {
       // No site navigation: no header, menu or search.
       expect(page.querySelector('.site-header, .site-menu, #site-menu')).toBeNull();
       const back = page.querySelector('.embed-footer a')?.getAttribute('href') ?? '';
-      const fragment = embed.view === 'section' ? `#${embed.key}` : '';
-      expect(decodeURIComponent(back), embed.url).toBe(`${embed.note.url}${fragment}`);
+      expect(decodeURIComponent(back), embed.url).toBe(embed.note.url);
       expect(page.querySelector('meta[http-equiv="content-security-policy"]'), embed.url).not.toBeNull();
     }
   });
 
-  it('shows the view it names: a card, a timeline or one era, a quiz, a deck, a section', () => {
+  it('shows the view it names: a card, a timeline with its eras, a quiz, a deck, a note’s body with its sections', () => {
     const of = (view: string) => embeds.find((embed) => embed.view === view)!;
     expect(read(of('term').url).querySelector('.embed-card dfn')?.textContent).toBe(of('term').note.term?.name);
     const timeline = read(of('timeline').url);
     expect(timeline.querySelectorAll('li.event[data-earliest][data-latest]').length).toBe(of('timeline').note.events?.length);
-    const era = of('era');
-    const eraPage = read(era.url);
-    expect(eraPage.querySelectorAll('section.era')).toHaveLength(1);
-    expect(eraPage.querySelector('section.era h2')?.id).toBe(era.key);
+    // Each era notes.json names is a fragment of its timeline's embed: an era heading the embed's CSS
+    // can find as the :target (section.era > h2, a child of .embed-timeline).
+    const eras = notes.flatMap((note) => note.eras ?? []);
+    expect(eras.length).toBeGreaterThan(0);
+    for (const era of eras) {
+      const [url = '', id = ''] = era.embed.split('#');
+      expect(
+        embeds.some((embed) => embed.view === 'timeline' && embed.url === url),
+        era.embed,
+      ).toBe(true);
+      expect(id).toBe(era.id);
+      expect(read(url).querySelector(`.embed-timeline > section.era > h2[id="${id}"]`), era.embed).not.toBeNull();
+    }
     expect(read(of('quiz').url).querySelectorAll('quiz-set .quiz-question').length).toBeGreaterThan(0);
     expect(read(of('flashcards').url).querySelectorAll('flash-cards .flashcard-item').length).toBeGreaterThan(0);
     for (const section of embeds.filter((embed) => embed.view === 'section')) {
       const page = read(section.url);
-      // Its ## heading only (the note's footnotes follow a section that refers to one).
-      const headings = [...page.querySelectorAll('.prose h2:not(#footnote-label)')];
-      expect(
-        headings.map((heading) => heading.id),
-        section.url,
-      ).toEqual([section.key]);
+      const note = read(section.note.url);
+      // The whole body as on the note's page, its ## headings where the embed's CSS finds them as the :target.
+      const body = page.querySelector('.embed-note > .prose');
+      expect(body, section.url).not.toBeNull();
+      expect(body?.innerHTML, section.url).toBe(note.querySelector('main .prose')?.innerHTML);
+      const ids = section.note.headings.filter((heading) => heading.depth === 2).map((heading) => heading.id);
+      const direct = [...page.querySelectorAll('.embed-note > .prose > h2[id]')].map((heading) => heading.id);
+      expect(direct, section.url).toEqual(ids);
+      // The note's footnotes stay when a section shows: the CSS finds them beside the headings.
+      if (page.querySelector('section[data-footnotes]'))
+        expect(page.querySelector('.embed-note > .prose > section[data-footnotes]'), section.url).not.toBeNull();
     }
   });
 
@@ -161,16 +177,16 @@ describe('embeds of the default site', () => {
       }
     }
     // Section embeds have none: a pasted link to a note turns into its main embed.
-    const section = embeds.find((embed) => embed.view === 'section')!;
-    expect(existsSync(join(DEFAULT_SITE, ...section.url.split('/').filter(Boolean), 'oembed.json'))).toBe(false);
+    for (const section of embeds.filter((embed) => embed.view === 'section'))
+      expect(existsSync(join(DEFAULT_SITE, ...section.url.split('/').filter(Boolean), 'oembed.json')), section.url).toBe(false);
   });
 
-  it('gives notes.json each heading’s, event’s and term’s share URL and each section embed', () => {
+  it('gives notes.json each heading’s, event’s and term’s share URL and each ## section’s embed', () => {
     for (const note of notes) {
+      const section = note.embeds.find((embed) => embed.view === 'section');
       for (const heading of note.headings) {
         expect(heading.share).toBe(`${note.url}#${heading.id}`);
-        const section = note.embeds.find((embed) => embed.view === 'section' && embed.key === heading.id);
-        expect(heading.embed).toBe(section?.url);
+        expect(heading.embed).toBe(section && heading.depth === 2 ? `${section.url}#${heading.id}` : undefined);
       }
       for (const event of note.events ?? []) expect(event.share).toBe(`${note.url}#${event.id}`);
       if (note.type === 'term') expect(note.term?.share).toBe(note.url);

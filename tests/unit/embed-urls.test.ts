@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMBED_VIEWS,
-  MAX_SECTION_EMBEDS,
   embedUrl,
   iframeSnippet,
   linkSnippet,
@@ -11,9 +10,10 @@ import {
   oembedUrl,
   parseEmbedUrl,
   rangeBound,
+  sectionIds,
   shareUrl,
 } from '../../src/lib/site/embed-urls.ts';
-import { embedsOf } from '../../src/lib/site/note-embeds.ts';
+import { embedsOf, eraEmbeds } from '../../src/lib/site/note-embeds.ts';
 import { buildGarden } from '../../src/lib/site/garden.ts';
 import { indexedUrls, routeTable, servedUrls } from '../../src/lib/site/routes.ts';
 import { EMBED_PATHS, frameAncestors, headersFile, parsePolicy } from '../../src/lib/output/security-headers.ts';
@@ -34,10 +34,9 @@ function gardenOf(...files: ReturnType<typeof note>[]) {
   return buildGarden(vault.notes.map((entry) => entry.note));
 }
 
-const sections = Array.from(
-  { length: MAX_SECTION_EMBEDS + 3 },
-  (_, index) => `## Part ${index + 1}\n\nText.\n\n### Detail ${index + 1}\n`,
-).join('\n');
+const sections = Array.from({ length: 15 }, (_, index) => `## Part ${index + 1}\n\nText.\n\n### Detail ${index + 1}\n`).join(
+  '\n',
+);
 const garden = gardenOf(
   note('History/History.md', 'type: course\ntitle: History', '## How to use this course\n\nRead.'),
   note('History/KGB.md', 'type: term\ndefinition: The Soviet security agency.', '## Origins\n\nText.'),
@@ -48,24 +47,21 @@ const garden = gardenOf(
   note('History/Quiz.md', 'type: quiz\nquiz: [{ q: Who?, answer: Khrushchev }]', '## Before you start\n\nThink.'),
   note('History/Long brief.md', 'type: brief', sections),
   note('History/Sectioned.mdx', 'type: brief', '## In MDX\n\nText.'),
+  note('History/Plain.md', '', 'No headings.'),
 );
 const byTitle = (title: string) => garden.notes.find((candidate) => candidate.title === title)!;
 
 describe('the embed URL rule', () => {
-  it('puts the view, then its key, then the note URL below /embed/', () => {
+  it('puts the view, then the note URL below /embed/, and a part in the fragment', () => {
     const url = siteUrl('/history/kgb/');
     expect(embedUrl(url, 'term')).toBe('/embed/term/history/kgb/');
-    expect(embedUrl(url, 'section', 'origins')).toBe('/embed/section/origins/history/kgb/');
+    expect(embedUrl(url, 'section')).toBe('/embed/section/history/kgb/');
+    expect(shareUrl(embedUrl(url, 'section'), 'origins')).toBe('/embed/section/history/kgb/#origins');
+    expect(parseEmbedUrl('/embed/timeline/history/t/#era-leadership')).toEqual({ view: 'timeline', noteUrl: '/history/t/' });
     expect(embedUrl(siteUrl('/'), 'quiz')).toBe('/embed/quiz/');
     expect(oembedUrl(embedUrl(url, 'term'))).toBe('/embed/term/history/kgb/oembed.json');
     expect(shareUrl(url, 'origins')).toBe('/history/kgb/#origins');
     expect(shareUrl(url)).toBe('/history/kgb/');
-  });
-
-  it('refuses a key where the view takes none, a missing one, or one with a slash', () => {
-    expect(() => embedUrl(siteUrl('/a/'), 'term', 'x')).toThrow();
-    expect(() => embedUrl(siteUrl('/a/'), 'section')).toThrow();
-    expect(() => embedUrl(siteUrl('/a/'), 'era', 'a/b')).toThrow();
   });
 
   it('reads back what it writes, so no two embeds share a URL', () => {
@@ -74,15 +70,15 @@ describe('the embed URL rule', () => {
     let count = 0;
     for (const url of notes)
       for (const view of EMBED_VIEWS) {
-        const key = view === 'era' || view === 'section' ? 'x' : undefined;
-        const embed = embedUrl(url, view, key);
-        expect(parseEmbedUrl(embed)).toEqual({ view, ...(key ? { key } : {}), noteUrl: url });
+        const embed = embedUrl(url, view);
+        expect(parseEmbedUrl(embed)).toEqual({ view, noteUrl: url });
         urls.add(embed);
         count += 1;
       }
     expect(urls.size).toBe(count);
     expect(parseEmbedUrl('/history/kgb/')).toBeUndefined();
     expect(parseEmbedUrl('/embed/poster/a/')).toBeUndefined();
+    expect(parseEmbedUrl('/embed/era/era-x/a/')).toBeUndefined();
   });
 
   it('keeps /embed/ for the site: no note or old URL may be below it', () => {
@@ -92,40 +88,54 @@ describe('the embed URL rule', () => {
 });
 
 describe('the embeds of a note', () => {
-  const views = (title: string) =>
-    embedsOf(garden, byTitle(title)).map((embed) => `${embed.view}${embed.key ? ` ${embed.key}` : ''}`);
+  const views = (title: string) => embedsOf(garden, byTitle(title)).map((embed) => embed.view);
 
-  it('gives a term its card, a timeline its whole and each era with events, a quiz its questions, a course its deck', () => {
+  it('gives a term its card, a timeline its events, a quiz its questions, a course its deck, a Markdown note its body', () => {
     expect(views('KGB')).toEqual(['term']);
-    expect(views('Timeline')).toEqual(['timeline', 'era era-leadership']);
-    expect(views('Quiz')).toEqual(['quiz', 'section before-you-start']);
+    expect(views('Timeline')).toEqual(['timeline']);
+    expect(views('Quiz')).toEqual(['quiz', 'section']);
     // The course's deck: one card for the term, two for the events.
-    expect(views('History')).toEqual(['flashcards', 'section how-to-use-this-course']);
+    expect(views('History')).toEqual(['flashcards', 'section']);
+    expect(views('Plain')).toEqual(['section']);
+    expect(views('Sectioned')).toEqual([]);
   });
 
-  it('embeds no era or section whose id cannot be a URL part', () => {
-    const long = 'Ж'.repeat(120);
-    const timeline = gardenOf(
+  it('has one page per view whatever a note holds: its sections and eras are fragments', () => {
+    const long = embedsOf(garden, byTitle('Long brief'));
+    expect(long).toEqual([{ view: 'section', url: '/embed/section/history/long-brief/' }]);
+    expect(mainEmbed(long)).toBeUndefined();
+    expect(sectionIds(byTitle('Long brief'))).toEqual(Array.from({ length: 15 }, (_, index) => `part-${index + 1}`));
+    // Only the eras with events: the timeline embed shows no empty era.
+    expect(eraEmbeds(byTitle('Timeline'))).toEqual([
+      { id: 'era-leadership', title: 'Leadership', embed: '/embed/timeline/history/timeline/#era-leadership' },
+    ]);
+    expect(eraEmbeds(byTitle('KGB'))).toEqual([]);
+    // However long its ids, a note's embeds are its view's pages.
+    const long120 = 'Ж'.repeat(120);
+    const wide = gardenOf(
       note(
         'T.md',
-        `type: timeline\neras: [{ title: ${long}, start: "1953", end: "1964" }]\nevents: [{ date: "1956", title: A, era: ${long} }]`,
+        `type: timeline\neras: [{ title: ${long120}, start: "1953", end: "1964" }]\nevents: [{ date: "1956", title: A, era: ${long120} }]`,
       ),
-      note('B.md', 'type: brief', `## ${long}\n\nText.`),
+      note('B.md', 'type: brief', `## ${long120}\n\nText.`),
     );
-    expect(timeline.notes.flatMap((candidate) => embedsOf(timeline, candidate)).map((embed) => embed.view)).toEqual(['timeline']);
-  });
-
-  it('embeds at most MAX_SECTION_EMBEDS ## sections of a Markdown note, none of an MDX one', () => {
-    const long = embedsOf(garden, byTitle('Long brief'));
-    expect(long.map((embed) => embed.key)).toEqual(Array.from({ length: MAX_SECTION_EMBEDS }, (_, index) => `part-${index + 1}`));
-    expect(mainEmbed(long)).toBeUndefined();
-    expect(views('Sectioned')).toEqual([]);
+    expect(
+      wide.notes
+        .flatMap((candidate) => embedsOf(wide, candidate))
+        .map((embed) => embed.url)
+        .sort(),
+    ).toEqual(['/embed/section/b/', '/embed/timeline/t/']);
   });
 
   it('are pages of the route table: not indexed, not listed, not locked, each with its parameter', () => {
     const routes = routeTable(garden, []);
     const embeds = routes.filter((route) => route.kind === 'embed');
     expect(embeds).toHaveLength(garden.notes.reduce((count, candidate) => count + embedsOf(garden, candidate).length, 0));
+    // At most one page per view of a note.
+    for (const candidate of garden.notes) {
+      const own = embeds.filter((route) => route.kind === 'embed' && route.note === candidate);
+      expect(new Set(own.map((route) => route.kind === 'embed' && route.embed.view)).size).toBe(own.length);
+    }
     const indexed = indexedUrls(routes);
     const served = new Set(servedUrls(routes).pages);
     for (const route of embeds) {

@@ -55,6 +55,11 @@ describe('the route table', () => {
       'course-tool /history/history/study-sheet/ src/pages/[...course]/study-sheet.astro indexed listed',
       'study-sheet /history/brief/study-sheet/ src/pages/[...course]/study-sheet.astro indexed listed',
       'tag /tags/cold-war/ src/pages/tags/[...tag].astro indexed listed',
+      // Each Markdown note's body for other sites to frame (src/lib/site/embed-urls.ts), the home note's too.
+      'embed /embed/section/history/brief/ src/pages/embed/[...path].astro - -',
+      'embed /embed/section/history/hidden/ src/pages/embed/[...path].astro - -',
+      'embed /embed/section/history/history/ src/pages/embed/[...path].astro - -',
+      'embed /embed/section/ src/pages/embed/[...path].astro - -',
     ]);
   });
 

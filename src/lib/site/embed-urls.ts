@@ -2,19 +2,20 @@
  * The embeddable views of notes, their URLs, and the share URLs of a note's parts: one pure rule that
  * the embed pages, the share dialog, the oEmbed files, `notes.json` and any course-links export read.
  *
- * An embed's URL is `/embed/`, the view, the view's key when it has one, then the note's own URL:
+ * An embed's URL is `/embed/`, the view, then the note's own URL; a part of the view (a section, an era)
+ * is the URL's fragment, so a note has at most one page per view however many parts it holds:
  *
- * | view         | of                                     | URL                                        |
- * | ------------ | -------------------------------------- | ------------------------------------------ |
- * | `term`       | a term note: its card                  | `/embed/term/<note url>`                   |
- * | `timeline`   | a timeline note: every event           | `/embed/timeline/<note url>`               |
- * | `era`        | one era of a timeline note             | `/embed/era/<era id>/<note url>`           |
- * | `quiz`       | a note's quiz questions (self-check)   | `/embed/quiz/<note url>`                   |
- * | `flashcards` | a course's deck                        | `/embed/flashcards/<course url>`           |
- * | `section`    | one `##` section of a Markdown note    | `/embed/section/<heading id>/<note url>`   |
+ * | view         | of                                               | URL                                     |
+ * | ------------ | ------------------------------------------------ | --------------------------------------- |
+ * | `term`       | a term note: its card                            | `/embed/term/<note url>`                |
+ * | `timeline`   | a timeline note: every event, or one era         | `/embed/timeline/<note url>[#<era id>]` |
+ * | `quiz`       | a note's quiz questions (self-check)             | `/embed/quiz/<note url>`                |
+ * | `flashcards` | a course's deck                                  | `/embed/flashcards/<course url>`        |
+ * | `section`    | a Markdown note's body, or one of its `##` parts | `/embed/section/<note url>[#<heading id>]` |
  *
  * The view comes first so that no two embeds can share a URL whatever the notes' URLs are: a note's
- * URL never holds the view's key, and ids hold no `/`. Embeds are not locked (they follow the note:
+ * URL never starts with a view. The embed's stylesheet (src/styles/embed.css) shows only the `##`
+ * section or era whose heading is the fragment (`:target`). Embeds are not locked (they follow the note:
  * a renamed heading moves its section), but the same vault always gives the same URLs.
  *
  * No imports but types: the share island (src/scripts/share-dialog.ts) bundles it.
@@ -24,17 +25,8 @@ import type { SiteUrl } from '../util/types.ts';
 
 export const EMBED_PREFIX = '/embed/';
 
-export const EMBED_VIEWS = ['term', 'timeline', 'era', 'quiz', 'flashcards', 'section'] as const;
+export const EMBED_VIEWS = ['term', 'timeline', 'quiz', 'flashcards', 'section'] as const;
 export type EmbedView = (typeof EMBED_VIEWS)[number];
-
-/** The views whose URL carries a key (an era's or a heading's id) before the note's URL. */
-const KEYED: ReadonlySet<EmbedView> = new Set(['era', 'section']);
-
-/**
- * At most this many section embeds per note (its first `##` headings): a note's embed pages stay
- * bounded whatever it holds, so a 5000-note vault gains at most this many pages per note.
- */
-export const MAX_SECTION_EMBEDS = 12;
 
 /** The file of an embed's oEmbed description, inside the embed's folder. */
 export const OEMBED_FILE = 'oembed.json';
@@ -42,26 +34,20 @@ export const OEMBED_FILE = 'oembed.json';
 /** What the height message of an embed says (`window.parent.postMessage`), documented in the README. */
 export const EMBED_HEIGHT_MESSAGE = 'study-garden:embed-height';
 
-/** The URL of a note's embed in `view` (with the era's or heading's id for `era` and `section`). */
-export function embedUrl(noteUrl: SiteUrl | string, view: EmbedView, key?: string): SiteUrl {
-  if (KEYED.has(view) !== (key !== undefined && key !== '')) {
-    throw new Error(`The ${view} embed ${KEYED.has(view) ? 'needs' : 'takes no'} a key`);
-  }
-  if (key?.includes('/')) throw new Error(`An embed key holds no "/": ${key}`);
-  return `${EMBED_PREFIX}${view}/${key ? `${key}/` : ''}${noteUrl.replace(/^\/+/, '')}` as SiteUrl;
+/** The URL of a note's embed in `view`. */
+export function embedUrl(noteUrl: SiteUrl | string, view: EmbedView): SiteUrl {
+  return `${EMBED_PREFIX}${view}/${noteUrl.replace(/^\/+/, '')}` as SiteUrl;
 }
 
-/** The note's URL, view and key of an embed URL; undefined for any other URL. */
-export function parseEmbedUrl(url: string): { view: EmbedView; key?: string; noteUrl: SiteUrl } | undefined {
-  if (!url.startsWith(EMBED_PREFIX)) return undefined;
-  const [view, ...rest] = url.slice(EMBED_PREFIX.length).split('/');
+/** The note's URL and view of an embed URL (its fragment, if any, left aside); undefined for any other URL. */
+export function parseEmbedUrl(url: string): { view: EmbedView; noteUrl: SiteUrl } | undefined {
+  const path = url.replace(/#.*$/s, '');
+  if (!path.startsWith(EMBED_PREFIX)) return undefined;
+  const [view, ...rest] = path.slice(EMBED_PREFIX.length).split('/');
   if (!(EMBED_VIEWS as readonly string[]).includes(view ?? '')) return undefined;
-  const keyed = KEYED.has(view as EmbedView);
-  const key = keyed ? rest.shift() : undefined;
-  if (keyed && !key) return undefined;
   const noteUrl = `/${rest.join('/')}` as SiteUrl;
   if (!noteUrl.endsWith('/')) return undefined;
-  return { view: view as EmbedView, ...(key ? { key } : {}), noteUrl };
+  return { view: view as EmbedView, noteUrl };
 }
 
 /** An embed's oEmbed JSON file. */
@@ -69,63 +55,50 @@ export function oembedUrl(url: SiteUrl): string {
   return `${url}${OEMBED_FILE}`;
 }
 
-/** The link to a part of a note (a heading, an event, a question): its URL and the part's id. */
+/**
+ * The link to a part of a page (a heading, an event, a question of a note; a section or an era of an
+ * embed): the page's URL and the part's id as its fragment.
+ */
 export function shareUrl(noteUrl: SiteUrl, id?: string): string {
   return id ? `${noteUrl}#${id}` : noteUrl;
 }
 
 export interface Embed {
   view: EmbedView;
-  key?: string;
   url: SiteUrl;
 }
 
-/** What a note's embeds are made of: the note, with the eras that have events and the size of its course's deck. */
+/** What a note's embeds are made of: the note, and the size of its course's deck. */
 export interface EmbedSource {
   note: NoteData;
   /** For a course note: how many flashcards its course has (none: no deck embed). */
   cards?: number;
-  /** Whether an era's or a heading's id can be a URL part (a folder name): a too long one has no embed. */
-  usableKey?: (key: string) => boolean;
 }
 
-/** An era's id from its title, as the timeline pages write it (src/lib/note/note.ts `eraId`). */
-export type EraIds = (title: string) => string;
-
 /**
- * Every embed of a note, its main one first: a term's card, a timeline (then each era with events), a
- * quiz, a course's deck, then one section per `##` heading of a Markdown note (at most
- * {@link MAX_SECTION_EMBEDS}). A term's and a timeline's own sections are not embedded: the card and
- * the timeline are.
+ * Every embed of a note, its main one first: a term's card, a timeline, a quiz, a course's deck, then
+ * the section view of a Markdown note (its body, whose `##` sections are its fragments). A term's and
+ * a timeline's own sections are not embedded: the card and the timeline are. One page per view, so
+ * a note has at most two embeds whatever it holds.
  */
-export function noteEmbeds(source: EmbedSource, eraId: EraIds): Embed[] {
+export function noteEmbeds(source: EmbedSource): Embed[] {
   const { note } = source;
   const embeds: Embed[] = [];
-  const add = (view: EmbedView, key?: string) =>
-    embeds.push({ view, ...(key ? { key } : {}), url: embedUrl(note.url, view, key) });
-  const usable = source.usableKey ?? (() => true);
+  const add = (view: EmbedView) => embeds.push({ view, url: embedUrl(note.url, view) });
   if (note.type === 'term') add('term');
-  if (note.type === 'timeline') {
-    add('timeline');
-    const eras = new Set(note.events.flatMap((event) => (event.era ? [event.era] : [])));
-    const seen = new Set<string>();
-    for (const era of note.eras) {
-      const id = eraId(era.title);
-      if (!eras.has(era.title) || seen.has(id) || !usable(id)) continue;
-      seen.add(id);
-      add('era', id);
-    }
-  }
+  if (note.type === 'timeline') add('timeline');
   if ((note.type === 'quiz' || note.type === 'brief' || note.type === 'note') && note.quiz.length > 0) add('quiz');
   if (note.type === 'course' && (source.cards ?? 0) > 0) add('flashcards');
-  if (note.format === 'md' && note.type !== 'term' && note.type !== 'timeline') {
-    const sections = note.headings.filter((heading) => heading.depth === 2 && usable(heading.id));
-    for (const heading of sections.slice(0, MAX_SECTION_EMBEDS)) add('section', heading.id);
-  }
+  if (note.format === 'md' && note.type !== 'term' && note.type !== 'timeline') add('section');
   return embeds;
 }
 
-/** The embed a pasted link to the note turns into (oEmbed): its first, unless that is only a section. */
+/** The ids a note's section embed takes as its fragment: its `##` headings'. */
+export function sectionIds(note: NoteData): string[] {
+  return note.headings.filter((heading) => heading.depth === 2).map((heading) => heading.id);
+}
+
+/** The embed a pasted link to the note turns into (oEmbed): its first, unless that is only its body. */
 export function mainEmbed(embeds: readonly Embed[]): Embed | undefined {
   const first = embeds[0];
   return first && first.view !== 'section' ? first : undefined;
@@ -163,7 +136,6 @@ export function oembedJson(embed: { src: string; title: string; view: EmbedView;
 export const EMBED_HEIGHTS: Record<EmbedView, number> = {
   term: 240,
   timeline: 600,
-  era: 600,
   quiz: 600,
   flashcards: 480,
   section: 480,

@@ -4,9 +4,9 @@
  */
 import { eraId } from '../note/note.ts';
 import type { NoteData } from '../note/note-data.ts';
-import { mainEmbed, noteEmbeds, type Embed } from './embed-urls.ts';
+import type { SiteUrl } from '../util/types.ts';
+import { embedUrl, mainEmbed, noteEmbeds, shareUrl, type Embed } from './embed-urls.ts';
 import type { Course, Garden } from './garden.ts';
-import { urlSegmentProblem } from './reserved-urls.ts';
 
 type EmbedGarden = Pick<Garden, 'courses'>;
 
@@ -26,15 +26,24 @@ export function ownCourse(garden: EmbedGarden, note: NoteData): Course | undefin
 /** Every embed of a note, its main one first (src/lib/site/embed-urls.ts `noteEmbeds`). */
 export function embedsOf(garden: EmbedGarden, note: NoteData): Embed[] {
   const course = ownCourse(garden, note);
-  return noteEmbeds(
-    {
-      note,
-      ...(course ? { cards: deckSize(course) } : {}),
-      // A heading id is a folder name of its section's embed: one too long for that has no embed.
-      usableKey: (key) => urlSegmentProblem(key) === undefined,
-    },
-    eraId,
-  );
+  return noteEmbeds({ note, ...(course ? { cards: deckSize(course) } : {}) });
+}
+
+/**
+ * The eras of a timeline note that its embed shows (those with events), each with its embed: the
+ * timeline's, at the era (src/lib/site/embed-urls.ts).
+ */
+export function eraEmbeds(note: NoteData): { id: string; title: string; embed: string }[] {
+  if (note.type !== 'timeline') return [];
+  const timeline: SiteUrl = embedUrl(note.url, 'timeline');
+  const withEvents = new Set(note.events.flatMap((event) => (event.era ? [event.era] : [])));
+  const seen = new Set<string>();
+  return note.eras.flatMap((era) => {
+    const id = eraId(era.title);
+    if (!withEvents.has(era.title) || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, title: era.title, embed: shareUrl(timeline, id) }];
+  });
 }
 
 /** The embed a link to the note turns into (oEmbed), if it has one. */

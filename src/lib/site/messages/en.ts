@@ -96,7 +96,6 @@ export const en = {
   shareLinkToPage: 'link to this page',
   shareEmbedView: 'view for embedding',
   embedReadMore: 'Read more: {title}, on {site}',
-  embedEra: '{era}: {timeline}',
   embedEvents: 'Events from {from} to {to}',
   // Timelines
   otherEvents: 'Other events',

@@ -87,7 +87,6 @@ export const ptBR: Messages = {
   shareLinkToPage: 'link para esta página',
   shareEmbedView: 'versão para incorporar',
   embedReadMore: 'Leia mais: {title}, em {site}',
-  embedEra: '{era}: {timeline}',
   embedEvents: 'Eventos de {from} a {to}',
   otherEvents: 'Outros eventos',
   whyItMatters: 'Por que importa:',
