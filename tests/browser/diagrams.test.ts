@@ -5,14 +5,13 @@
  * violation, no console error and no axe violation. Screenshots go to tests/.tmp/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OBSIDIAN_SITE, TMP, recordedBuild } from '../helpers/build.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SITE = OBSIDIAN_SITE;
 const SCREENSHOTS = join(TMP, 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;
@@ -67,27 +66,6 @@ describe.skipIf(!hasBrowser)('code and diagrams in the browser', () => {
     );
   }
 
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.map(
-        (violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.slice(0, 3).map((n) => n.target))})`,
-      );
-    });
-  }
 
   it('colours code tokens by theme, without a CSP violation or console error', async () => {
     const colours: Record<string, string[]> = {};

@@ -6,14 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../helpers/build.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FOLDER =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
 const TERM = `${FOLDER}/glossary/kgb/`;
@@ -245,24 +244,6 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     ];
   };
 
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.map(
-        (violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(' | ')})`,
-      );
-    });
-  }
 
   it('finds no accessibility violation (axe, WCAG 2.2 AA) on an embed of each view, light and dark, nor in the open share dialog', async () => {
     const views = [...embedOfEachView(), ...embedsOfParts()];

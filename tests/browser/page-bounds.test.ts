@@ -1,12 +1,11 @@
 /** The bounded pages in Chromium: axe-core finds no WCAG 2.2 AA violation, and the course menu's folder links land in the course page's tree. */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TMP, buildVault } from '../helpers/build.ts';
 import { BOUNDS_PAGES, writeBoundsVault } from '../helpers/bounds-vault.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const OUT = join(TMP, 'site-bounds');
 
 describe.skipIf(!hasBrowser)('bounded pages in Chromium', () => {
@@ -23,22 +22,7 @@ describe.skipIf(!hasBrowser)('bounded pages in Chromium', () => {
       const context = await session.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${session.origin}${path}`);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return result.violations.map(
-          (violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(' | ')})`,
-        );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await context.close();
     });
