@@ -58,6 +58,8 @@ export class VaultError extends Error {
   }
 }
 
+/** Note files read at once: enough to keep the disk busy, far below any limit on open files. */
+const FILES_READ_AT_ONCE = 64;
 /** Notes rendered at once on the main thread (four times as many with workers, to keep them fed). */
 const RENDER_CONCURRENCY = 8;
 /** Below this many notes to render, starting worker threads costs more than it saves. */
@@ -110,12 +112,16 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
   const maxNoteBytes = (options.maxNoteSize ?? DEFAULT_MAX_NOTE_SIZE) * MEGABYTE;
-  // A note over the size limit is not even read: readVault reports it by its size.
+  // A note over the size limit is not even read: readVault reports it by its size. A few files at a
+  // time: a vault of 20 000 notes read all at once runs out of file handles (EMFILE).
+  const reading = pLimit(FILES_READ_AT_ONCE);
   const files = await Promise.all(
-    paths.map(async (path) => {
-      const { size } = await stat(join(root, path));
-      return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
-    }),
+    paths.map((path) =>
+      reading(async () => {
+        const { size } = await stat(join(root, path));
+        return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
+      }),
+    ),
   );
   const { bibliography, citationStyle } = await readCitationFiles(root, projectRoot, attachments, options.citationStyle);
   const loadOptions = {
