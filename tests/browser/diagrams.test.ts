@@ -66,7 +66,6 @@ describe.skipIf(!hasBrowser)('code and diagrams in the browser', () => {
     );
   }
 
-
   it('colours code tokens by theme, without a CSP violation or console error', async () => {
     const colours: Record<string, string[]> = {};
     for (const scheme of SCHEMES) {

@@ -244,7 +244,6 @@ describe.skipIf(!hasBrowser)('embeds and sharing', () => {
     ];
   };
 
-
   it('finds no accessibility violation (axe, WCAG 2.2 AA) on an embed of each view, light and dark, nor in the open share dialog', async () => {
     const views = [...embedOfEachView(), ...embedsOfParts()];
     expect(views.map(([view]) => view).sort()).toEqual([

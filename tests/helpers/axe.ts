@@ -21,7 +21,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
     ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return result.violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(' | ')})`,
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => JSON.stringify(node.target)).join(' | ')})`,
     );
   }, WCAG_22_AA);
 }
