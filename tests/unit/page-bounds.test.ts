@@ -6,7 +6,6 @@ import {
   BACKLINKS_SHOWN,
   GLOSSARY_PAGE_SIZE,
   HOME_NOTES_SHOWN,
-  glossaryPageCount,
   glossaryPages,
   TAG_PAGE_SIZE,
   homeNotes,
@@ -194,7 +193,8 @@ describe('the site’s glossary', () => {
       ['C', 2],
     ]);
     expect(glossaryPages([]).pages).toEqual([[]]);
-    expect([0, 100, 101].map(glossaryPageCount)).toEqual([1, 1, 2]);
+    const letterOf = (count: number) => [{ letter: 'A', terms: Array.from({ length: count }, (_, index) => index) }];
+    expect([0, 100, 101].map((count) => glossaryPages(letterOf(count)).pages.length)).toEqual([1, 1, 2]);
   });
 
   it('is numbered below /glossary/, the first page locked and indexed, the others neither', () => {

@@ -20,6 +20,7 @@ import { groupByKind, type Course } from './garden.ts';
 import type { TextKey } from './i18n.ts';
 import { KIND_TEXT } from './kind-text.ts';
 import { hrefForUrl, urlKey } from './url.ts';
+import { escapeHtmlText, linkSnippet } from './embed-urls.ts';
 
 /** The cartridge's file name, below its course's URL. */
 export const CARTRIDGE_FILE = 'course.imscc';
@@ -221,16 +222,12 @@ export function cartridgeZip(files: CartridgeFiles): Uint8Array<ArrayBuffer> {
   return zipSync(entries, { level: 9 });
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** The course's links as plain HTML for a page of a learning platform: no class, style or script. */
 export function courseLinksHtml(links: CourseLinks): string {
-  const lines = [`<p><a href="${escapeHtml(links.href)}">${escapeHtml(links.title)}</a></p>`];
+  const lines = [`<p>${linkSnippet(links.href, links.title)}</p>`];
   for (const group of links.groups) {
-    lines.push(`<h3>${escapeHtml(group.title)}</h3>`, '<ul>');
-    for (const link of group.links) lines.push(`  <li><a href="${escapeHtml(link.href)}">${escapeHtml(link.title)}</a></li>`);
+    lines.push(`<h3>${escapeHtmlText(group.title)}</h3>`, '<ul>');
+    for (const link of group.links) lines.push(`  <li>${linkSnippet(link.href, link.title)}</li>`);
     lines.push('</ul>');
   }
   return `${lines.join('\n')}\n`;

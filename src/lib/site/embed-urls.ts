@@ -106,12 +106,12 @@ export function mainEmbed(embeds: readonly Embed[]): Embed | undefined {
 
 /** The iframe a host page writes for an embed (the share dialog and oEmbed give it). */
 export function iframeSnippet(src: string, title: string, height: number): string {
-  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${escapeHtmlAttribute(src)}" title="${escapeHtmlAttribute(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }
 
 /** A plain link a host page writes. */
 export function linkSnippet(href: string, text: string): string {
-  return `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`;
+  return `<a href="${escapeHtmlAttribute(href)}">${escapeHtmlText(text)}</a>`;
 }
 
 /** The width an oEmbed consumer is told the embed needs (the iframe itself takes the host's column). */
@@ -162,10 +162,11 @@ export function rangeBound(text: string | null, end: boolean): number | undefine
   return end ? date.getTime() - 1 : date.getTime();
 }
 
-function escapeText(text: string): string {
+/** Text for HTML a host page writes (the snippets here, a course's links: src/lib/site/course-cartridge.ts). */
+export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
+export function escapeHtmlAttribute(text: string): string {
+  return escapeHtmlText(text).replace(/"/g, '&quot;');
 }

@@ -10,6 +10,11 @@ import { adjacency, graphEdges, graphNotes, type GraphEdge } from './graph.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
 import { compareCodePoints, folderOf } from '../vault/files.ts';
 import { tagSlug } from '../syntax/tags.ts';
+import { glossaryByLetter } from './course-tools.ts';
+import { glossaryPages } from './page-bounds.ts';
+
+/** The site's glossary split into pages: each page's letters with their terms, and the page each letter starts on. */
+export type SiteGlossary = ReturnType<typeof glossaryPages<TermNote>>;
 
 export interface Course {
   note: CourseNote;
@@ -41,6 +46,10 @@ export interface Garden {
   byVaultPath: ReadonlyMap<VaultPath, NoteData>;
   byUrl: ReadonlyMap<SiteUrl, NoteData>;
   courseOf(note: NoteData): Course | undefined;
+  /** The course whose page a course note is (courseOf gives the course it sits in). */
+  courseHeadedBy(note: NoteData): Course | undefined;
+  /** The site's glossary (every listed term, A–Z) in pages (src/lib/site/page-bounds.ts), split once. */
+  readonly siteGlossary: SiteGlossary;
   /** The note with `dg-home: true`, if the vault has one. */
   home?: NoteData;
   /** The glossary's names, compiled once: timeline events link the terms they name. */
@@ -133,6 +142,7 @@ export function buildGarden(input: readonly NoteData[], options: { lang?: string
   let pageKeys: PageKeys | undefined;
   let termMatcher: TermMatcher<TermNote> | undefined;
   let graph: Garden['graph'] | undefined;
+  let siteGlossary: SiteGlossary | undefined;
   const garden: Garden = {
     notes,
     redirects,
@@ -141,6 +151,12 @@ export function buildGarden(input: readonly NoteData[], options: { lang?: string
     byVaultPath,
     byUrl,
     courseOf: (note) => courseByNote.get(note.vaultPath),
+    courseHeadedBy: (note) => (note.type === 'course' ? courseByFolder.get(folderOf(note.vaultPath)) : undefined),
+    get siteGlossary() {
+      return (siteGlossary ??= glossaryPages(
+        glossaryByLetter(notes.filter((note): note is TermNote => note.type === 'term' && !note.hidden)),
+      ));
+    },
     // Built when first asked for: the URL lock check needs the model's routes, not its graph or terms.
     get termMatcher() {
       return (termMatcher ??= createTermMatcher(glossaryNames(notes)));

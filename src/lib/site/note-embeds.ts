@@ -8,7 +8,7 @@ import type { SiteUrl } from '../util/types.ts';
 import { embedUrl, mainEmbed, noteEmbeds, shareUrl, type Embed } from './embed-urls.ts';
 import type { Course, Garden } from './garden.ts';
 
-type EmbedGarden = Pick<Garden, 'courses'>;
+type EmbedGarden = Pick<Garden, 'courseHeadedBy'>;
 
 /** How many flashcards a course's deck has: one per term, one per timeline event. */
 export function deckSize(course: Course): number {
@@ -20,7 +20,7 @@ export function deckSize(course: Course): number {
 
 /** The course whose page a course note is. */
 export function ownCourse(garden: EmbedGarden, note: NoteData): Course | undefined {
-  return note.type === 'course' ? garden.courses.find((course) => course.note === note) : undefined;
+  return garden.courseHeadedBy(note);
 }
 
 /** Every embed of a note, its main one first (src/lib/site/embed-urls.ts `noteEmbeds`). */

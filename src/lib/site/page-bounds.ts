@@ -6,6 +6,7 @@
 import type { NoteData } from '../note/note-data.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
 import { siteUrl, type SiteUrl } from '../util/types.ts';
+import { SITE_GLOSSARY_URL } from './course-tools.ts';
 import type { Backlink } from './garden.ts';
 
 /** Backlinks a note page shows; beyond them, "and N more" links to the note's backlinks page. */
@@ -75,14 +76,9 @@ export function tagPageNotes<T>(notes: readonly T[], page: number): T[] {
 /** Terms on one page of the site's glossary (a course's own glossary is one page: a course is read whole). */
 export const GLOSSARY_PAGE_SIZE = 100;
 
-/** How many pages the site's glossary has for `count` terms. */
-export function glossaryPageCount(count: number): number {
-  return Math.max(1, Math.ceil(count / GLOSSARY_PAGE_SIZE));
-}
-
 /** The URL of the site's glossary page `page` (from 1): `/glossary/`, then `/glossary/2/`. */
 export function glossaryPageUrl(page: number): SiteUrl {
-  return siteUrl(page === 1 ? '/glossary/' : `/glossary/${page}/`);
+  return page === 1 ? SITE_GLOSSARY_URL : siteUrl(`${SITE_GLOSSARY_URL}${page}/`);
 }
 
 /**
@@ -92,7 +88,7 @@ export function glossaryPageUrl(page: number): SiteUrl {
 export function glossaryPages<T>(
   groups: readonly { letter: string; terms: readonly T[] }[],
   size = GLOSSARY_PAGE_SIZE,
-): { pages: { letter: string; terms: T[] }[][]; letterPage: Map<string, number> } {
+): { pages: { letter: string; terms: T[] }[][]; letterPage: Map<string, number>; count: number } {
   const pages: { letter: string; terms: T[] }[][] = [[]];
   const letterPage = new Map<string, number>();
   let count = 0;
@@ -110,5 +106,5 @@ export function glossaryPages<T>(
       count += 1;
     }
   }
-  return { pages, letterPage };
+  return { pages, letterPage, count: groups.reduce((sum, group) => sum + group.terms.length, 0) };
 }

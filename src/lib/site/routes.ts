@@ -11,15 +11,7 @@ import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
 import type { PageKeys } from './page-keys.ts';
 import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
-import {
-  BACKLINKS_SHOWN,
-  backlinksUrl,
-  glossaryPageCount,
-  glossaryPageUrl,
-  tagPageCount,
-  tagPagePath,
-  tagPageUrl,
-} from './page-bounds.ts';
+import { BACKLINKS_SHOWN, backlinksUrl, glossaryPageUrl, tagPageCount, tagPagePath, tagPageUrl } from './page-bounds.ts';
 import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
 import type { ServedUrls, UrlLock } from './url-lock.ts';
 import { routeParamForUrl, urlKey } from './url.ts';
@@ -96,7 +88,10 @@ export function cartridgeRoutes(garden: Pick<Garden, 'courses'>): CartridgeRoute
   return garden.courses.map((course) => ({ path: cartridgeUrl(course.note), param: routeParamForUrl(course.note.url), course }));
 }
 
-type RouteGarden = Pick<Garden, 'notes' | 'courses' | 'redirects' | 'tags' | 'home' | 'backlinksOf'>;
+type RouteGarden = Pick<
+  Garden,
+  'notes' | 'courses' | 'redirects' | 'tags' | 'home' | 'backlinksOf' | 'siteGlossary' | 'courseHeadedBy'
+>;
 
 const SITE_PAGE_KINDS: Record<string, 'home' | 'search' | 'glossary' | 'graph' | 'tag-index' | 'not-found'> = {
   '/': 'home',
@@ -123,7 +118,7 @@ export function routeTable(garden: RouteGarden, retired: readonly RetiredUrl[], 
     // `/graph/` is one path of a rest route only so that it has a cache key.
     else if (kind === 'graph') routes.push({ ...base, kind, ...(keys ? { cacheKey: keys.site() } : {}) });
     else if (kind === 'glossary') {
-      const pages = glossaryPageCount(garden.notes.filter((note) => note.type === 'term' && !note.hidden).length);
+      const pages = garden.siteGlossary.pages.length;
       for (let page = 1; page <= pages; page += 1) {
         // Later pages are for browsing: only the first is in the sitemap (the others say noindex).
         const first = page === 1;

@@ -8,8 +8,12 @@
 import type { Nodes, Root } from 'mdast';
 import { markdownToMdast } from 'satteri';
 
-/** Sätteri's syntax features as the site renders with them, less smart punctuation: the scan reads text as written, like micromark. */
-const FEATURES = { gfm: true, wikilinks: true, math: true } as const;
+/**
+ * The syntax Sätteri parses for the site (its renderer adds smart punctuation on top,
+ * src/markdown/satteri/index.ts): GFM, `[[wikilinks]]`, and `$…$`/`$$…$$` as remark-math parses them.
+ * The scan reads text as written, like micromark.
+ */
+export const SATTERI_SYNTAX = { gfm: true, wikilinks: true, math: true } as const;
 
 type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
 
@@ -21,7 +25,7 @@ function sourceOf(node: Positioned, source: string): string {
 
 /** The mdast of a note body, parsed by Sätteri, with wikilinks and embeds as the remark syntax gives them. */
 export function parseMarkdownWithSatteri(markdown: string): Root {
-  const tree = markdownToMdast(markdown, { features: FEATURES, position: true }) as unknown as Root;
+  const tree = markdownToMdast(markdown, { features: SATTERI_SYNTAX, position: true }) as unknown as Root;
   const visit = (parent: { children: Nodes[] }) => {
     const children = parent.children;
     for (let index = 0; index < children.length; index++) {

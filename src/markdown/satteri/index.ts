@@ -24,14 +24,13 @@ import { tableAlignPlugin } from './table-align.ts';
 import { termLinksPlugin } from './term-links.ts';
 import { wikilinkSyntax } from './wikilink-syntax.ts';
 import { wikilinksPlugin } from './wikilinks.ts';
+import { SATTERI_SYNTAX } from '../../lib/syntax/parse-satteri.ts';
 
 export const satteriFeatures: SatteriFeatures = {
-  gfm: true,
+  // The syntax the load-time scan parses too (GFM, wikilinks, math).
+  ...SATTERI_SYNTAX,
   // Quotes and ellipses as remark-smartypants makes them; its dashes differ (see smart-dashes.ts).
   smartPunctuation: { quotes: true, ellipses: true, dashes: false },
-  wikilinks: true,
-  // `$…$` and `$$…$$` as remark-math parses them (singleDollarTextMath on, as there).
-  math: true,
 };
 
 /**
