@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, HookParameters } from 'astro';
+import { PAGES_GENERATED_AT_ONCE } from './config/page-generation.ts';
 import { resolveGardenOptions, type GardenConfig, type GardenOptions } from './config/options.ts';
 import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
@@ -44,7 +45,7 @@ function astroOptions(config: GardenConfig): ConfigUpdate {
   return {
     site: config.site,
     trailingSlash: 'always' as const,
-    build: { format: 'directory' as const },
+    build: { format: 'directory' as const, concurrency: PAGES_GENERATED_AT_ONCE },
     markdown: {
       // Code is highlighted by the site's own rehype step, after untrusted HTML is sanitized.
       syntaxHighlight: false as const,

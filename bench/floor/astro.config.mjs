@@ -11,6 +11,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from '../../src/integrations/pagefind.ts';
+import { PAGES_GENERATED_AT_ONCE } from '../../src/config/page-generation.ts';
 
 const name = process.env.FLOOR_MARKDOWN_PROCESSOR || 'satteri';
 if (name !== 'unified' && name !== 'satteri') throw new Error(`FLOOR_MARKDOWN_PROCESSOR must be unified or satteri, not ${name}`);
@@ -20,7 +21,8 @@ const processor =
 export default defineConfig({
   site: 'https://floor.example.org',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // As many pages at once as the site generates: the same work, done the same way.
+  build: { format: 'directory', concurrency: PAGES_GENERATED_AT_ONCE },
   outDir: process.env.FLOOR_OUT_DIR ?? './dist',
   cacheDir: process.env.FLOOR_CACHE_DIR ?? './node_modules/.astro',
   integrations: [pagefind()],

@@ -11,7 +11,8 @@
  * Only the pages whose text is indexed are read — the note pages the route table names
  * (src/garden/route-handoff.ts), not the tag, embed or redirect pages Pagefind would parse and drop —
  * in the one order the route table gives them, so a rebuild's index is byte for byte a clean build's
- * (Pagefind's output depends on the order pages are added in).
+ * (Pagefind's output depends on the order pages are added in). Pages are sent without waiting for the
+ * answer to the last one (addPages).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,13 +27,32 @@ const pageFile = (url: SiteUrl) => `${url.slice(1)}index.html`;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-/** Adds the pages one by one, in the given order; the number added. */
+/** Pages sent to Pagefind at once, while the next as many are read: a few MB, far below any limit on open files. */
+const BATCH = 32;
+
+/**
+ * Adds the pages in the given order, a batch at a time, without waiting for each page's answer before
+ * sending the next: Pagefind's service handles its messages one at a time, in the order they arrive, so
+ * the order holds and Pagefind never waits for a round trip. The next batch is read while Pagefind
+ * indexes this one. The number added.
+ */
 async function addPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
-  for (const url of urls) {
-    const sourcePath = pageFile(url);
-    const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(site, sourcePath), 'utf8') });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+  const errors: string[] = [];
+  let indexing: Promise<unknown> = Promise.resolve();
+  for (let start = 0; start < urls.length; start += BATCH) {
+    const batch = urls.slice(start, start + BATCH).map(pageFile);
+    const contents = await Promise.all(batch.map((sourcePath) => readFile(join(site, sourcePath), 'utf8')));
+    await indexing;
+    indexing = Promise.all(
+      batch.map((sourcePath, i) =>
+        index.addHTMLFile({ sourcePath, content: contents[i]! }).then((added) => {
+          if (added.errors.length > 0) errors.push(`${sourcePath}: ${added.errors.join('; ')}`);
+        }),
+      ),
+    );
   }
+  await indexing;
+  if (errors.length > 0) throw new Error(`Pagefind could not index ${errors.join('\n')}`);
   return urls.length;
 }
 
