@@ -1,5 +1,5 @@
 /** The scan cache: each note's body scan, kept between builds in Astro's cache folder. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
@@ -40,6 +40,14 @@ export async function readScanCache({ config, generateDigest }: LoaderContext, r
     if (entry?.key === key) hits.set(path, entry.scan);
   }
   return { hits, keys };
+}
+
+/** Whether an earlier load left a scan cache (a first or clean build has none). */
+export async function hasScanCache({ config }: LoaderContext): Promise<boolean> {
+  return access(new URL(SCAN_CACHE, config.cacheDir)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Written whole to a temporary file and renamed, so a stopped build never leaves half a cache. */

@@ -26,7 +26,7 @@ import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE } from '../lib/vault/limits.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { checkRoutes } from './lock-check.ts';
 import { cachedRendering, rendererSources, type RenderMarkdown, type Rendered } from './render-cache.ts';
-import { readScanCache, writeScanCache } from './scan-cache.ts';
+import { hasScanCache, readScanCache, writeScanCache } from './scan-cache.ts';
 import { bodiesFolder, pruneBodies, setBodiesFolder } from './rendered-bodies.ts';
 import { bodyKeyOf, prepareEntry } from './store-entry.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
@@ -134,7 +134,6 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     bibliography,
     ...(citationStyle !== undefined ? { citationStyle } : {}),
   };
-  let read = readVault(files, loadOptions);
   // Worker threads start only for a build with enough to scan or render.
   let pool: WorkerPool | undefined;
   const poolFor = (jobs: number) => {
@@ -143,6 +142,10 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     return size > 0 ? pool : undefined;
   };
   try {
+    // Without a scan cache every note is scanned and rendered: the threads load their code while this
+    // one reads the vault, instead of after it.
+    if (!(await hasScanCache(context))) poolFor(files.length);
+    let read = readVault(files, loadOptions);
     const scanCache = await readScanCache(context, read);
     const toScan = read.scanJobs.filter((job) => !scanCache.hits.has(job.vaultPath));
     const scans = new Map(scanCache.hits);
@@ -213,7 +216,8 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
         root,
         linkTargets: vault.linkTargets,
         attachments,
-        notes: vault.notes.map(({ note, body }) => ({ note, body })),
+        // A body is read only to embed it (src/lib/render/embeds.ts): the others are not copied to every thread.
+        notes: vault.notes.map(({ note, body }) => ({ note, body: embedded.has(note.vaultPath) ? body : '' })),
         processor: options.markdownProcessor,
         // What Astro's own renderMarkdown passes to the processor.
         rendererOptions: structuredClone({
