@@ -3,7 +3,9 @@
  * → `integrations: [garden({ title, site, ... })]` (Starlight's `starlight({...})` is the model). It
  * checks the options (src/config/options.ts; GARDEN_* variables override them for one build), adds
  * the site's other integrations in their order, sets Astro's options, and hands the checked options to
- * pages, components and the content config through one virtual module, `virtual:garden/config`.
+ * pages, components and the content config through one virtual module, `virtual:garden/config`; the
+ * client islands' text in every dictionary goes into the site script through another,
+ * `virtual:garden/client-text`.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +22,7 @@ import { mdxProblems } from './integrations/mdx-problems.ts';
 import pagefind from './integrations/pagefind.ts';
 import { routeHandoff } from './garden/route-handoff.ts';
 import { cartridgeSite } from './lib/site/course-cartridge.ts';
+import { clientTextByDictionary } from './lib/site/i18n.ts';
 import { themeScriptHash } from './lib/site/theme.ts';
 import { declareVaultRoot } from './markdown/link-context.ts';
 import { markdownProcessor } from './markdown/processor.ts';
@@ -28,6 +31,7 @@ export type { GardenConfig, GardenOptions };
 
 export const GARDEN_INTEGRATION = 'study-garden';
 const VIRTUAL_CONFIG = 'virtual:garden/config';
+const VIRTUAL_CLIENT_TEXT = 'virtual:garden/client-text';
 
 /** What an integration may set of Astro's config (resolved values: URLs for folders). */
 type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0];
@@ -136,6 +140,14 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
                 name: 'garden-config',
                 resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
                 load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined),
+              },
+              {
+                // The islands' text once in the site script, not in every page; built here, on the
+                // server, so the script carries only the islands' messages and no whole dictionary.
+                name: 'garden-client-text',
+                resolveId: (id: string) => (id === VIRTUAL_CLIENT_TEXT ? `\0${VIRTUAL_CLIENT_TEXT}` : undefined),
+                load: (id: string) =>
+                  id === `\0${VIRTUAL_CLIENT_TEXT}` ? `export default ${JSON.stringify(clientTextByDictionary())};` : undefined,
               },
               mdxHeadDirective(),
               mdxProblems(root),

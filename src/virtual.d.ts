@@ -3,3 +3,9 @@ declare module 'virtual:garden/config' {
   const config: import('./config/options.ts').GardenConfig;
   export default config;
 }
+
+/** The client islands' messages of every dictionary, by its tag (src/lib/site/i18n.ts `clientTextByDictionary`). */
+declare module 'virtual:garden/client-text' {
+  const text: Readonly<Record<string, import('./lib/site/i18n.ts').ClientMessages>>;
+  export default text;
+}

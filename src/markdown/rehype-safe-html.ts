@@ -6,7 +6,7 @@
  * What the author wrote as raw HTML is also kept from posing as the site: it carries no `data-*`
  * attribute (the site's scripts trust theirs: link previews, copy links, search, quizzes), and its
  * ids, names and id references are prefixed `user-content-`, as GitHub does, so they never clash with
- * the page's own ids (`main`, `garden-text`, a heading's or a section's). The site's own elements —
+ * the page's own ids (`main`, `copy-status`, a heading's or a section's). The site's own elements —
  * everything the Markdown and the site's plugins built — keep theirs.
  */
 import type { Element, Root } from 'hast';

@@ -69,12 +69,22 @@ describe('interface text', () => {
     expect(textOf(moved.querySelector('body p'))).toBe('Esta página mudou para Resumo da Crise dos Mísseis.');
   });
 
-  it('hands the islands their text in the page language', () => {
-    const islandText = (url: string) =>
-      JSON.parse(page(url).getElementById('garden-text')?.textContent ?? '{}') as Record<string, unknown>;
-    expect(islandText(BRIEF)).toMatchObject({ linkCopied: 'Link copiado', quizScore: 'Você acertou {right} de {total}.' });
-    expect(islandText(`${COURSE}flashcards/`)).toMatchObject({ flashcardTurnOver: 'Vire o cartão' });
-    expect(islandText(ENGLISH)).toMatchObject({ linkCopied: 'Link copied' });
+  it('hands the islands their text from the site script, in every language, and not from each page', () => {
+    const siteScript = (url: string) => {
+      const src = page(url).querySelector('script[type="module"][src^="/_astro/"]')?.getAttribute('src');
+      expect(src, url).toBeTruthy();
+      return readFileSync(join(build.outDir, src ?? ''), 'utf8');
+    };
+    const script = siteScript(BRIEF);
+    for (const text of ['Link copiado', 'Você acertou {right} de {total}.', 'Vire o cartão', 'Link copied'])
+      expect(script).toContain(text);
+    // The islands' messages only, not the whole dictionaries the pages are written with.
+    expect(script).not.toContain('Pular para o conteúdo');
+    expect(script).not.toContain('Skip to content');
+    // One script for every page, whatever its language; no page carries the text itself.
+    for (const url of [`${COURSE}flashcards/`, ENGLISH, `${ENGLISH}study-sheet/`]) expect(siteScript(url)).toBe(script);
+    for (const url of [BRIEF, `${COURSE}flashcards/`, ENGLISH, '/search/'])
+      expect(page(url).querySelector('script[type="application/json"]'), url).toBeNull();
   });
 
   it('is English on the English note', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatHistoricalDate, parseHistoricalDate, type HistoricalDate } from '../../src/lib/note/dates.ts';
 import {
   canonicalLang,
-  clientMessages,
+  clientTextByDictionary,
   completeMessages,
   DICTIONARIES,
   dictionaryLang,
@@ -10,6 +10,7 @@ import {
   type Messages,
 } from '../../src/lib/site/i18n.ts';
 import { fill, plural, splitTemplate } from '../../src/lib/site/i18n-format.ts';
+import { FALLBACK_DICTIONARY, nearestDictionary } from '../../src/lib/site/dictionary-lang.ts';
 import { readNote } from '../../src/lib/note/note.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 import { resolveGardenOptions } from '../../src/config/options.ts';
@@ -73,11 +74,39 @@ describe('the dictionaries', () => {
     expect(translator('pt-BR').n('searchResults', 3, { term: 'degelo' })).toBe('3 resultados para degelo');
   });
 
-  it('hands the islands only the messages they use, in the page language', () => {
-    const messages = clientMessages(translator('pt-BR'));
-    expect(messages.linkCopied).toBe('Link copiado');
-    expect(messages.searchResults).toEqual({ one: '{count} resultado para {term}', other: '{count} resultados para {term}' });
-    expect(Object.keys(messages)).not.toContain('footer');
+  it('chooses among any list of tags, as the site script does with the tags of the text it carries', () => {
+    const tags = ['en', 'pt-BR', 'zh-Hant', 'es-419'];
+    expect(nearestDictionary('PT-br', tags)).toBe('pt-BR');
+    expect(nearestDictionary('pt-AO', tags)).toBe('pt-BR');
+    expect(nearestDictionary('zh-Hant-TW', tags)).toBe('zh-Hant');
+    expect(nearestDictionary('es', tags)).toBe('es-419');
+    expect(nearestDictionary('de', tags)).toBe('en');
+    expect(nearestDictionary('pt-BR', ['en'])).toBe('en');
+    expect(nearestDictionary('es', ['es', 'es-419'])).toBe('es');
+    // English is where every language without a dictionary goes, so the site must have it.
+    expect(FALLBACK_DICTIONARY).toBe('en');
+    expect(Object.keys(DICTIONARIES)).toContain(FALLBACK_DICTIONARY);
+  });
+
+  it('hands the islands only the messages they use, in every dictionary, completed over English', () => {
+    const text = clientTextByDictionary();
+    expect(Object.keys(text).sort()).toEqual(Object.keys(DICTIONARIES).sort());
+    const pt = text['pt-BR'];
+    expect(pt?.linkCopied).toBe('Link copiado');
+    expect(pt?.searchResults).toEqual({ one: '{count} resultado para {term}', other: '{count} resultados para {term}' });
+    expect(text.en?.linkCopied).toBe('Link copied');
+    expect(text.en?.quizScore).toBe(en.quizScore);
+    // The same keys in every dictionary, and nothing the islands do not use.
+    expect(Object.keys(pt ?? {}).sort()).toEqual(Object.keys(text.en ?? {}).sort());
+    expect(Object.keys(text.en ?? {})).not.toContain('footer');
+    expect(Object.keys(text.en ?? {}).length).toBeLessThan(Object.keys(en).length / 2);
+  });
+
+  it('fills a key a dictionary lacks with English in the islands’ text too', () => {
+    const text = clientTextByDictionary({ en, de: { linkCopied: 'Link kopiert' } });
+    expect(Object.keys(text)).toEqual(['en', 'de']);
+    expect(text.de?.linkCopied).toBe('Link kopiert');
+    expect(text.de?.shareThis).toBe(en.shareThis);
   });
 });
 

@@ -5,8 +5,10 @@
  * is shown in English, and a key a dictionary lacks falls back to English. English is the reference: every key exists there, checked by the compiler.
  *
  * Messages are plain text with `{name}` placeholders, or plural forms (`{ one, other }`) chosen by
- * Intl.PluralRules, so that client islands can receive them as JSON (see `clientMessages`).
+ * Intl.PluralRules, so that the client islands' share can be compiled into the site script as JSON
+ * (see `clientTextByDictionary`).
  */
+import { nearestDictionary } from './dictionary-lang.ts';
 import { fill, plural, type PluralMessage, type Values } from './i18n-format.ts';
 import { fail, ok, type Result } from '../util/types.ts';
 import { en } from './messages/en.ts';
@@ -22,9 +24,6 @@ export type PluralKey = { [K in keyof Messages]: Messages[K] extends PluralMessa
  * show in English); add it here and to the completeness test in tests/unit/i18n.test.ts.
  */
 export const DICTIONARIES: Readonly<Record<string, Partial<Messages>>> = { en, 'pt-BR': ptBR };
-
-/** The default language of the site and the one every dictionary falls back to. */
-const DEFAULT_LANG = 'en';
 
 /**
  * A BCP 47 language tag as written by an author or in the site options, canonicalised (`pt-br` →
@@ -48,15 +47,7 @@ export function canonicalLang(value: unknown): Result<string> {
  * (`pt-PT` → `pt`), then any dictionary of the same language (`pt` → `pt-BR`), else English.
  */
 export function dictionaryLang(lang: string): string {
-  const tags = Object.keys(DICTIONARIES);
-  const lower = lang.toLowerCase();
-  const base = lower.split('-')[0];
-  return (
-    tags.find((tag) => tag.toLowerCase() === lower) ??
-    tags.find((tag) => tag.toLowerCase() === base) ??
-    tags.find((tag) => tag.toLowerCase().split('-')[0] === base) ??
-    DEFAULT_LANG
-  );
+  return nearestDictionary(lang, Object.keys(DICTIONARIES));
 }
 
 /** A dictionary over English: every key it lacks is the English message. */
@@ -95,7 +86,7 @@ export function translator(lang: string): Translator {
   return found;
 }
 
-/** The messages the client islands use, as the page hands them over (JSON in the page). */
+/** The messages the client islands use: the site script carries them, in every dictionary (`clientTextByDictionary`). */
 const CLIENT_KEYS = [
   'searchTheNotes',
   'searchFilterAll',
@@ -146,7 +137,21 @@ const CLIENT_KEYS = [
 
 export type ClientMessages = Pick<Messages, (typeof CLIENT_KEYS)[number]>;
 
-/** The client islands' messages in the page's language, for a `<script type="application/json">`. */
-export function clientMessages(translator: Translator): ClientMessages {
-  return Object.fromEntries(CLIENT_KEYS.map((key) => [key, translator.messages[key]])) as ClientMessages;
+/** The client islands' messages of one complete dictionary. */
+function clientMessages(messages: Messages): ClientMessages {
+  return Object.fromEntries(CLIENT_KEYS.map((key) => [key, messages[key]])) as ClientMessages;
+}
+
+/**
+ * The client islands' messages of every dictionary, each completed over English, by the dictionary's
+ * tag: compiled into the site script (`virtual:garden/client-text`, src/integration.ts), which picks the
+ * page's with `nearestDictionary` as the server does. Once per site rather than once per page, and
+ * without the rest of the dictionaries.
+ */
+export function clientTextByDictionary(
+  dictionaries: Readonly<Record<string, Partial<Messages>>> = DICTIONARIES,
+): Record<string, ClientMessages> {
+  return Object.fromEntries(
+    Object.entries(dictionaries).map(([tag, dictionary]) => [tag, clientMessages(completeMessages(dictionary))]),
+  );
 }

@@ -10,8 +10,6 @@
  */
 import type { NoteType } from '../note/schema.ts';
 
-/** The island scripts' messages, as JSON (BaseLayout, src/scripts/island-text.ts). */
-export const ISLAND_TEXT_ID = 'garden-text';
 /** The status a screen reader hears after "copy link" (src/scripts/copy-link.ts). */
 export const COPY_STATUS_ID = 'copy-status';
 /** The card of a link preview (src/scripts/link-previews.ts). */
@@ -28,7 +26,6 @@ export const PAGE_IDS = {
   main: 'main',
   /** The site menu: a popover on phones, the sidebar on wide screens (SiteMenu). */
   siteMenu: 'site-menu',
-  islandText: ISLAND_TEXT_ID,
   copyStatus: COPY_STATUS_ID,
   linkPreview: LINK_PREVIEW_ID,
   definition: 'definition',
