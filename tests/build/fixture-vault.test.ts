@@ -296,9 +296,8 @@ describe('graphs', () => {
     for (const node of nodes) expect(node.getAttribute('href')).toMatch(/^\//);
     expect(graph.querySelectorAll('svg line').length).toBeGreaterThan(0);
     expect(graph.querySelectorAll('.graph-list li')).toHaveLength(nodes.length);
-    // The theme, the site module and the interface text (data, not code); no graph script.
-    expect(graph.querySelectorAll('script')).toHaveLength(3);
-    expect(graph.querySelectorAll('script[type="application/json"]')).toHaveLength(1);
+    // The theme and the site module; no graph script.
+    expect(graph.querySelectorAll('script')).toHaveLength(2);
   });
 
   it('draw each note’s neighbourhood with the note marked', () => {
