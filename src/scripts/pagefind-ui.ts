@@ -8,17 +8,13 @@
  * site uses, in the site's cascade layers (Pagefind's rules, unlayered, would win over them).
  *
  * Pagefind's search (`pagefind.js`) chooses the index of the page's `<html lang>`: each language is
- * indexed on its own (src/integrations/pagefind.ts). The index is written as several bundles
- * (`pagefind/`, `pagefind-1/`, src/lib/site/search-bundles.ts), which the UI's instance merges
- * (`mergeIndex`): results, filter counts and sections come from all of them as from one. Only the
- * bundles with an index of the page's language are read, as one without would answer in another. The UI's own words come from the page
+ * indexed on its own (src/integrations/pagefind.ts). The UI's own words come from the page
  * (island-text.ts), as Pagefind's modular UI writes its summary and "All" pill in English.
  */
 import { didYouMean } from '../lib/site/did-you-mean.ts';
 import { splitTemplate } from '../lib/site/i18n-format.ts';
 import { KIND_TEXT } from '../lib/site/kind-text.ts';
 import type { SearchNames } from '../lib/site/search-names.ts';
-import { BUNDLE_FOLDERS, bundlesFor } from '../lib/site/search-bundles.ts';
 import { matchingSections, type SubResult } from '../lib/site/search-results.ts';
 import type { IslandText } from './island-text.ts';
 import { element, escapeHtml, excerptNodes, link } from './search-dom.ts';
@@ -92,40 +88,6 @@ const filterNames = (): Record<string, string> => ({
 export const FILTERS = ['type', 'course', 'tag'] as const;
 
 let loading: Promise<ModularUI> | undefined;
-let bundling: Promise<BundleOptions> | undefined;
-
-/** Where the instance searches: its first bundle, and the bundles it merges with their own options. */
-interface BundleOptions {
-  bundlePath: string;
-  mergeIndex: { bundlePath: string; excerptLength: number }[];
-}
-
-/** The languages each bundle has an index of, by its `pagefind-entry.json` (none when it is missing). */
-async function bundleLanguages(folder: string): Promise<string[]> {
-  try {
-    const response = await fetch(`/${folder}pagefind-entry.json`);
-    if (!response.ok) return [];
-    const entry = (await response.json()) as { languages?: Record<string, unknown> };
-    return Object.keys(entry.languages ?? {});
-  } catch {
-    return [];
-  }
-}
-
-/** The bundles a search on this page reads, fetched once, while the UI's script loads. */
-function searchBundles(): Promise<BundleOptions> {
-  bundling ??= Promise.all(BUNDLE_FOLDERS.map(bundleLanguages)).then((languages) => {
-    // Pagefind's own reading of the page's language (`detectLanguage` in pagefind.js).
-    const language = document.documentElement.getAttribute('lang') || 'unknown';
-    const [first = 0, ...merged] = bundlesFor(language, languages);
-    return {
-      bundlePath: `/${BUNDLE_FOLDERS[first]}`,
-      // A merged bundle takes only the options given here, not the instance's.
-      mergeIndex: merged.map((bundle) => ({ bundlePath: `/${BUNDLE_FOLDERS[bundle]}`, excerptLength: EXCERPT_WORDS })),
-    };
-  });
-  return bundling;
-}
 
 /** Loads the UI's script and stylesheet once; rejects when there is no index (the dev server). */
 function loadPagefindUI(): Promise<ModularUI> {
@@ -320,7 +282,7 @@ export interface SearchOptions {
  * change, suggestions when nothing is found, and the results, inside `element`.
  */
 export async function createSearchUI(element: HTMLElement, options: SearchOptions = {}): Promise<void> {
-  const [ui, bundles] = await Promise.all([loadPagefindUI(), searchBundles()]);
+  const ui = await loadPagefindUI();
   const id = `site-search-${instances++}`;
   element.innerHTML = `<form class="search-form" role="search" data-search-form>
   <label class="visually-hidden" for="${id}-input">${escapeHtml(say('searchTheNotes'))}</label>
@@ -335,13 +297,7 @@ export async function createSearchUI(element: HTMLElement, options: SearchOption
   element.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
   // Searching on the page's own thread spares a first query Pagefind's 12 kB worker script: a query
   // takes milliseconds in its WebAssembly even at thousands of notes.
-  // Pagefind's Instance deletes each merged bundle's `bundlePath` as it reads it: a copy per instance.
-  const instance = new ui.Instance({
-    excerptLength: EXCERPT_WORDS,
-    noWorker: true,
-    bundlePath: bundles.bundlePath,
-    mergeIndex: bundles.mergeIndex.map((bundle) => ({ ...bundle })),
-  });
+  const instance = new ui.Instance({ excerptLength: EXCERPT_WORDS, noWorker: true });
   // Pagefind fills the box from a search only while it has no focus: the site fills it itself.
   if (options.query) input.value = options.query;
   if (options.autofocus) input.focus();

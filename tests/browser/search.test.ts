@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { DEFAULT_SITE, TMP } from '../helpers/build.ts';
 import { browserOnSite, hasBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/serve.ts';
-import { bundleOf } from '../../src/lib/site/search-bundles.ts';
-import { siteUrl } from '../../src/lib/util/types.ts';
 
 const COURSE =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
@@ -76,20 +74,6 @@ describe.skipIf(!hasBrowser)('search in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === new URL(first as string, session.origin).pathname);
     expect(new URL(page.url()).pathname).toBe(`${COURSE}/glossary/virgin-lands-campaign/`);
-    expect(errors).toEqual([]);
-    await done();
-  });
-
-  it('finds pages of both bundles of the index, merged into one list', async () => {
-    const { page, errors, done } = await open('/search/?q=Khrushchev');
-    await page.locator('.search-result:not([data-loading])').first().waitFor();
-    const bundles = async () => {
-      const hrefs = await page
-        .locator('.search-result > .search-result-title > .search-result-link')
-        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-      return [...new Set(hrefs.map((path) => bundleOf(siteUrl(decodeURI(path)))))].sort();
-    };
-    await expect.poll(bundles, { timeout: 15_000 }).toEqual([0, 1]);
     expect(errors).toEqual([]);
     await done();
   });

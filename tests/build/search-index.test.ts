@@ -5,13 +5,6 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, PROJECT_ROOT, TMP, buildVault, listFiles } from '../helpers/build.ts';
 import { openSearch, type SiteSearch } from '../helpers/search.ts';
-import { BUNDLE_FOLDERS } from '../../src/lib/site/search-bundles.ts';
-
-/** The text of every page's fragment in one bundle of the index: Pagefind's marker, then JSON. */
-const fragmentsOf = (site: string, folder: string): string[] =>
-  readdirSync(join(site, folder, 'fragment')).map((name) =>
-    gunzipSync(readFileSync(join(site, folder, 'fragment', name))).toString('utf8'),
-  );
 
 const COURSE =
   '/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-guides/russian-history/russian-history-iii';
@@ -26,32 +19,15 @@ afterAll(async () => {
 
 describe('the default site', () => {
   it('indexes exactly the pages that give it their text (data-pagefind-body), read from the route table', () => {
-    const indexed = BUNDLE_FOLDERS.reduce((sum, folder) => {
-      const entry = JSON.parse(readFileSync(join(DEFAULT_SITE, folder, 'pagefind-entry.json'), 'utf8')) as {
-        languages: Record<string, { page_count: number }>;
-      };
-      return sum + Object.values(entry.languages).reduce((count, language) => count + language.page_count, 0);
-    }, 0);
+    const entry = JSON.parse(readFileSync(join(DEFAULT_SITE, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     const withBody = listFiles(DEFAULT_SITE).filter(
       (file) => file.endsWith('.html') && readFileSync(join(DEFAULT_SITE, file), 'utf8').includes('data-pagefind-body'),
     );
     expect(withBody.length).toBeGreaterThan(20);
     expect(indexed).toBe(withBody.length);
-  });
-
-  it('splits the searched pages between the two bundles, each page in exactly one', () => {
-    expect(BUNDLE_FOLDERS).toEqual(['pagefind/', 'pagefind-1/']);
-    const urlsOf = (folder: string) =>
-      fragmentsOf(DEFAULT_SITE, folder).map((text) => (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url);
-    const [first, second] = BUNDLE_FOLDERS.map(urlsOf) as [string[], string[]];
-    // Both bundles hold a fair share, so both cores index.
-    expect(first.length).toBeGreaterThan(5);
-    expect(second.length).toBeGreaterThan(5);
-    expect(first.filter((url) => second.includes(url))).toEqual([]);
-    const withBody = listFiles(DEFAULT_SITE)
-      .filter((file) => file.endsWith('.html') && readFileSync(join(DEFAULT_SITE, file), 'utf8').includes('data-pagefind-body'))
-      .map((file) => `/${file.replace(/index\.html$/, '')}`);
-    expect([...first, ...second].sort()).toEqual(withBody.sort());
   });
 
   it('puts the Khrushchev brief in the top 3 for "Secret Speech"', async () => {
@@ -112,7 +88,9 @@ describe('the default site', () => {
     // Pagefind ranks near spellings too ("Sino-Soviet" for "Sinyavsky"): what must hold is that no page
     // of the draft is found and no indexed text holds its words.
     expect((await search.search('Sinyavsky')).map((result) => result.url)).not.toContainEqual(expect.stringContaining('draft'));
-    const fragments = BUNDLE_FOLDERS.flatMap((folder) => fragmentsOf(DEFAULT_SITE, folder));
+    const fragments = readdirSync(join(DEFAULT_SITE, 'pagefind/fragment')).map((name) =>
+      gunzipSync(readFileSync(join(DEFAULT_SITE, 'pagefind/fragment', name))).toString('utf8'),
+    );
     expect(fragments.length).toBeGreaterThan(0);
     expect(fragments.filter((text) => text.includes('Sinyavsky'))).toEqual([]);
     expect(await search.search('Brezhnev stagnation draft')).not.toContainEqual(

@@ -1,8 +1,6 @@
 /** Pagefind's own search API, run in Node against a built site served on loopback (no browser). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_FOLDERS, bundlesFor } from '../../src/lib/site/search-bundles.ts';
 import { serveStatic, type StaticSite } from './serve.ts';
 
 export interface SearchHit {
@@ -23,7 +21,6 @@ export interface SiteSearch {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy?(): Promise<void>;
@@ -41,21 +38,7 @@ export async function openSearch(siteDir: string): Promise<SiteSearch> {
   const pagefind = (await import(
     `${pathToFileURL(join(siteDir, 'pagefind/pagefind.js')).href}?site=${encodeURIComponent(siteDir)}`
   )) as PagefindApi;
-  // Every bundle of the index, merged as the site's search does (src/scripts/pagefind-ui.ts); in Node
-  // there is no `<html lang>`, so Pagefind reads each bundle's largest language.
-  const languages = BUNDLE_FOLDERS.map((folder) => {
-    try {
-      const entry = JSON.parse(readFileSync(join(siteDir, folder, 'pagefind-entry.json'), 'utf8')) as {
-        languages: Record<string, unknown>;
-      };
-      return Object.keys(entry.languages);
-    } catch {
-      return [];
-    }
-  });
-  const [first = 0, ...merged] = bundlesFor('unknown', languages);
-  await pagefind.options({ basePath: `${site.origin}/${BUNDLE_FOLDERS[first]}` });
-  for (const bundle of merged) await pagefind.mergeIndex(`${site.origin}/${BUNDLE_FOLDERS[bundle]}`);
+  await pagefind.options({ basePath: `${site.origin}/pagefind/` });
   await pagefind.init();
   const path = (url: string) => new URL(url, site.origin).pathname + new URL(url, site.origin).hash;
   return {

@@ -8,7 +8,6 @@
  * src/pages or public/ is not in it.
  */
 import { MEDIA_PREFIX } from '../render/media.ts';
-import { BUNDLE_FOLDERS } from './search-bundles.ts';
 import type { SiteUrl } from '../util/types.ts';
 import { urlKey } from './url.ts';
 
@@ -88,13 +87,7 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
   { kind: 'file', path: /^\/sitemap-\d+\.xml$/, what: 'the sitemap', source: '@astrojs/sitemap' },
   { kind: 'file', path: '/favicon.svg', what: "the site's icon", source: 'public/favicon.svg' },
   { kind: 'file', path: '/_headers', what: "the web server's headers", source: 'public/_headers' },
-  // The search index is written as several bundles (src/lib/site/search-bundles.ts).
-  ...BUNDLE_FOLDERS.map((folder): ReservedUrl => ({
-    kind: 'folder',
-    url: `/${folder}` as SiteUrl,
-    what: 'the search index',
-    source: 'src/integrations/pagefind.ts',
-  })),
+  { kind: 'folder', url: '/pagefind/' as SiteUrl, what: 'the search index', source: 'src/integrations/pagefind.ts' },
   { kind: 'folder', url: '/_astro/' as SiteUrl, what: "the site's scripts, styles and images", source: 'astro' },
   { kind: 'folder', url: MEDIA_PREFIX as SiteUrl, what: 'the published media files', source: 'src/integrations/media.ts' },
   // Every note's page (and its redirects and retired URLs) is `src/pages/[...path].astro`.
