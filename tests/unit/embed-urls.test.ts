@@ -14,25 +14,12 @@ import {
   shareUrl,
 } from '../../src/lib/site/embed-urls.ts';
 import { embedsOf, eraEmbeds } from '../../src/lib/site/note-embeds.ts';
-import { buildGarden } from '../../src/lib/site/garden.ts';
 import { indexedUrls, routeTable, servedUrls } from '../../src/lib/site/routes.ts';
 import { EMBED_PATHS, frameAncestors, headersFile, parsePolicy } from '../../src/lib/output/security-headers.ts';
 import { reservedUrlProblem } from '../../src/lib/site/reserved-urls.ts';
+import { gardenOf, note } from '../helpers/vault.ts';
 import { resolveGardenOptions } from '../../src/config/options.ts';
-import { siteUrl, vaultPath } from '../../src/lib/util/types.ts';
-import { loadVault } from '../../src/lib/vault/vault.ts';
-import { formatProblems } from '../../src/lib/vault/problems.ts';
-
-const note = (path: string, frontmatter = '', body = 'Body.') => ({
-  path: vaultPath(path),
-  text: `---\ndg-publish: true\n${frontmatter}\n---\n${body}\n`,
-});
-
-function gardenOf(...files: ReturnType<typeof note>[]) {
-  const vault = loadVault(files);
-  expect(formatProblems(vault.problems)).toBe('');
-  return buildGarden(vault.notes.map((entry) => entry.note));
-}
+import { siteUrl } from '../../src/lib/util/types.ts';
 
 const sections = Array.from({ length: 15 }, (_, index) => `## Part ${index + 1}\n\nText.\n\n### Detail ${index + 1}\n`).join(
   '\n',
