@@ -9,13 +9,16 @@
  * (`astro:build:generated`) and runs while the other post-build steps (sitemap, media, hardening)
  * do their work; `astro:build:done` waits for it, before the atomic output publishes the site.
  * Only the pages whose text is indexed are read — the note pages the route table names
- * (src/garden/route-handoff.ts), not the tag, embed or redirect pages Pagefind would parse and drop —
- * in the one order the route table gives them, so a rebuild's index is byte for byte a clean build's
- * (Pagefind's output depends on the order pages are added in). Pages are sent without waiting for the
- * answer to the last one (addPages).
+ * (src/garden/route-handoff.ts), not the tag, embed or redirect pages Pagefind would parse and drop.
+ *
+ * Pagefind reads them itself from a folder of links to them (addSearchedPages): given a folder, it
+ * indexes 4 494 pages in about 3.5 s, against 8–10 s for the same pages sent one by one through its
+ * Node API (`addHTMLFile`). Its output depends on the order it finds pages in, which is the order the
+ * file system lists them; the folder is written afresh in the route table's order each build, so a
+ * rebuild's index is byte for byte a clean build's on the same machine.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -27,33 +30,26 @@ const pageFile = (url: SiteUrl) => `${url.slice(1)}index.html`;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-/** Pages sent to Pagefind at once, while the next as many are read: a few MB, far below any limit on open files. */
-const BATCH = 32;
-
 /**
- * Adds the pages in the given order, a batch at a time, without waiting for each page's answer before
- * sending the next: Pagefind's service handles its messages one at a time, in the order they arrive, so
- * the order holds and Pagefind never waits for a round trip. The next batch is read while Pagefind
- * indexes this one. The number added.
+ * Indexes the given pages: each is linked (hard link, or copied where the file system has none) into
+ * a folder beside the site, at its own path so that Pagefind gives it its URL, in the given order;
+ * Pagefind reads that folder. The folder is removed afterwards. The number added.
  */
-async function addPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
-  const errors: string[] = [];
-  let indexing: Promise<unknown> = Promise.resolve();
-  for (let start = 0; start < urls.length; start += BATCH) {
-    const batch = urls.slice(start, start + BATCH).map(pageFile);
-    const contents = await Promise.all(batch.map((sourcePath) => readFile(join(site, sourcePath), 'utf8')));
-    await indexing;
-    indexing = Promise.all(
-      batch.map((sourcePath, i) =>
-        index.addHTMLFile({ sourcePath, content: contents[i]! }).then((added) => {
-          if (added.errors.length > 0) errors.push(`${sourcePath}: ${added.errors.join('; ')}`);
-        }),
-      ),
-    );
+async function addSearchedPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
+  const folder = `${site.replace(/[\\/]+$/, '')}.searched`;
+  await rm(folder, { recursive: true, force: true });
+  try {
+    for (const url of urls) {
+      const [from, to] = [join(site, pageFile(url)), join(folder, pageFile(url))];
+      await mkdir(dirname(to), { recursive: true });
+      await link(from, to).catch(() => copyFile(from, to));
+    }
+    const added = await index.addDirectory({ path: folder });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-  await indexing;
-  if (errors.length > 0) throw new Error(`Pagefind could not index ${errors.join('\n')}`);
-  return urls.length;
 }
 
 interface Indexed {
@@ -69,7 +65,7 @@ async function indexSite(site: string): Promise<Indexed> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const searched = routeHandoff()?.searched;
   let pages: number;
-  if (searched) pages = await addPages(index, site, searched);
+  if (searched) pages = await addSearchedPages(index, site, searched);
   else {
     // Without the route table (a build whose loader did not run), every page, as Pagefind finds them.
     const added = await index.addDirectory({ path: site });

@@ -56,7 +56,8 @@ export const GET: APIRoute = async () => {
         ...(note.redirects.length > 0 ? { redirectsFrom: note.redirects } : {}),
       };
     });
-  return new Response(`${JSON.stringify({ notes }, null, 2)}\n`, {
+  // Compact: a machine reads it, and at 5 000 notes the indentation alone was 7 MB.
+  return new Response(`${JSON.stringify({ notes })}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

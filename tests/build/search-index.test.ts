@@ -1,6 +1,6 @@
 /** The search index, queried through Pagefind's own API in Node: ranking, filters, and what is never indexed. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, PROJECT_ROOT, TMP, buildVault, listFiles } from '../helpers/build.ts';
@@ -28,6 +28,8 @@ describe('the default site', () => {
     );
     expect(withBody.length).toBeGreaterThan(20);
     expect(indexed).toBe(withBody.length);
+    // Pagefind read them from a folder of links beside the site (src/integrations/pagefind.ts): gone once it is done.
+    expect(readdirSync(dirname(DEFAULT_SITE)).filter((name) => name.endsWith('.searched'))).toEqual([]);
   });
 
   it('puts the Khrushchev brief in the top 3 for "Secret Speech"', async () => {

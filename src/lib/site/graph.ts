@@ -96,11 +96,19 @@ export function localNeighbourhood(
   limit = 15,
 ): NoteData[][] {
   const mine = new Set(adjacent.get(note.vaultPath) ?? []);
-  const written = (from: NoteData, to: VaultPath) => targetsOf(from).filter((target) => target === to).length;
+  // The note's own links counted once: a hub has hundreds of neighbours, and counting its links again
+  // for each of them made its page cost the square of its size.
+  const writtenByNote = new Map<VaultPath, number>();
+  for (const target of targetsOf(note)) writtenByNote.set(target, (writtenByNote.get(target) ?? 0) + 1);
+  const writtenTo = (from: NoteData, to: VaultPath) => {
+    let count = 0;
+    for (const target of targetsOf(from)) if (target === to) count++;
+    return count;
+  };
   const direct = [...mine].flatMap((path) => {
     const other = notesByPath.get(path);
     if (!other) return [];
-    const strength = written(note, path) + written(other, note.vaultPath);
+    const strength = (writtenByNote.get(path) ?? 0) + writtenTo(other, note.vaultPath);
     const shared = (adjacent.get(path) ?? []).filter((next) => mine.has(next)).length;
     return [{ note: other, strength, shared }];
   });
