@@ -195,6 +195,9 @@ const UNNESTED = new Set(
 );
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/y;
 const EMPHASIS = new Set(['*', '_', '~', '=']);
+/** The characters inlineCounter looks at, by code: escapes, brackets, braces, tags and emphasis marks. */
+const MARKS = new Uint8Array(128);
+for (const char of '\\[]{}<*_~=') MARKS[char.charCodeAt(0)] = 1;
 const SPACE = /\s/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
@@ -206,17 +209,26 @@ function inlineCounter() {
   let brackets = 0;
   let html = 0;
   const open = new Map<string, number>();
-  const emphasis = () => [...open.values()].reduce((sum, count) => sum + count, 0);
+  // The sum of `open`'s counts, kept as they change: it is read at every bracket of every line.
+  let emphasis = 0;
+  const setOpen = (char: string, count: number) => {
+    emphasis += count - (open.get(char) ?? 0);
+    open.set(char, count);
+  };
   return {
     endParagraph() {
       brackets = 0;
       open.clear();
+      emphasis = 0;
     },
     /** The deepest the line reaches. */
     feed(text: string): number {
-      let deepest = brackets + emphasis() + html;
-      const note = () => (deepest = Math.max(deepest, brackets + emphasis() + html));
+      let deepest = brackets + emphasis + html;
+      const note = () => (deepest = Math.max(deepest, brackets + emphasis + html));
       for (let index = 0; index < text.length; index++) {
+        // Most characters open and close nothing: they are passed over by their code alone.
+        const code = text.charCodeAt(index);
+        if (code >= MARKS.length || MARKS[code] === 0) continue;
         const char = text[index] as string;
         if (char === '\\') index++;
         else if (char === '[' || char === '{') {
@@ -244,9 +256,9 @@ function inlineCounter() {
           const closes =
             before !== undefined && !SPACE.test(before) && (after === undefined || SPACE.test(after) || PUNCTUATION.test(after));
           const current = open.get(char) ?? 0;
-          if (closes && (current > 0 || !opens)) open.set(char, Math.max(0, current - length));
+          if (closes && (current > 0 || !opens)) setOpen(char, Math.max(0, current - length));
           else if (opens) {
-            open.set(char, current + length);
+            setOpen(char, current + length);
             note();
           }
           index = end;
