@@ -52,8 +52,10 @@ export async function prepareEntry(
         : await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
             async ({ html, metadata }) => {
               await writeBody(bodies, bodyKey, html);
-              // Only the metadata stays in the store; the HTML is read back by the page (NoteBody.astro).
-              return { html: '', metadata: { ...metadata, bodyKey } };
+              // Only what the page's render() reads stays in the store: the images to resolve, and the
+              // name of the HTML it reads back (NoteBody.astro). Headings are the note's own data already.
+              const imagePaths = Array.isArray(metadata?.imagePaths) ? (metadata.imagePaths as string[]) : [];
+              return { html: '', metadata: { imagePaths, bodyKey } };
             },
           );
     const assetImports = rendered?.metadata?.imagePaths ?? [];
