@@ -96,20 +96,12 @@ export function localNeighbourhood(
   limit = 15,
 ): NoteData[][] {
   const mine = new Set(adjacent.get(note.vaultPath) ?? []);
-  // The note's own links counted once: a hub has hundreds of neighbours, and counting its links again
-  // for each of them made its page cost the square of its size.
-  const writtenByNote = new Map<VaultPath, number>();
-  for (const target of targetsOf(note)) writtenByNote.set(target, (writtenByNote.get(target) ?? 0) + 1);
-  const writtenTo = (from: NoteData, to: VaultPath) => {
-    let count = 0;
-    for (const target of targetsOf(from)) if (target === to) count++;
-    return count;
-  };
   const direct = [...mine].flatMap((path) => {
     const other = notesByPath.get(path);
     if (!other) return [];
-    const strength = (writtenByNote.get(path) ?? 0) + writtenTo(other, note.vaultPath);
-    const shared = (adjacent.get(path) ?? []).filter((next) => mine.has(next)).length;
+    const strength = (linkCounts(note).get(path) ?? 0) + (linkCounts(other).get(note.vaultPath) ?? 0);
+    let shared = 0;
+    for (const next of adjacent.get(path) ?? []) if (mine.has(next)) shared++;
     return [{ note: other, strength, shared }];
   });
   direct.sort(
@@ -139,6 +131,19 @@ export function localNeighbourhood(
     .map((entry) => entry.note);
   if (second.length > 0) rings.push(second);
   return rings;
+}
+
+/** Each note's links counted by target, once per build: every page's local graph ranks its neighbours by them. */
+const LINK_COUNTS = new WeakMap<NoteData, Map<VaultPath, number>>();
+
+function linkCounts(note: NoteData): Map<VaultPath, number> {
+  let counts = LINK_COUNTS.get(note);
+  if (!counts) {
+    counts = new Map();
+    for (const target of targetsOf(note)) counts.set(target, (counts.get(target) ?? 0) + 1);
+    LINK_COUNTS.set(note, counts);
+  }
+  return counts;
 }
 
 const KIND_RANK: Record<NoteData['type'], number> = { course: 0, brief: 1, timeline: 2, quiz: 3, note: 4, term: 5 };
