@@ -54,7 +54,7 @@ export async function prepareEntry(
               await writeBody(bodies, bodyKey, html);
               // Only what the page's render() reads stays in the store: the images to resolve, and the
               // name of the HTML it reads back (NoteBody.astro). Headings are the note's own data already.
-              const imagePaths = Array.isArray(metadata?.imagePaths) ? (metadata.imagePaths as string[]) : [];
+              const imagePaths = Array.isArray(metadata?.imagePaths) ? metadata.imagePaths : [];
               return { html: '', metadata: { imagePaths, bodyKey } };
             },
           );
