@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildGarden, type Garden } from '../lib/site/garden.ts';
+import { noteFromStore, type StoredNote } from '../lib/note/stored-note.ts';
 import siteConfig from 'virtual:garden/config';
 import { cartridgeSite } from '../lib/site/course-cartridge.ts';
 import { cartridgeRoutes, routeTable, staticPaths, type Route } from '../lib/site/routes.ts';
@@ -15,7 +16,8 @@ let built: Promise<{ garden: Garden; routes: Route[] }> | undefined;
 const load = () =>
   getCollection('notes').then((entries) => {
     const garden = buildGarden(
-      entries.map((entry) => entry.data),
+      // The store keeps a timeline's dates as their EDTF text (src/lib/note/stored-note.ts).
+      entries.map((entry) => noteFromStore(entry.data as StoredNote)),
       { lang: siteConfig.lang },
     );
     // The retired URLs come from the URL lock the loader has read and checked.

@@ -4,6 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { renderableBody } from '../lib/note/note.ts';
+import { storedNote } from '../lib/note/stored-note.ts';
 import type { Problem, VaultPath } from '../lib/util/types.ts';
 import { failureMessage } from '../lib/vault/limits.ts';
 import { lineOf } from '../lib/vault/read.ts';
@@ -41,7 +42,7 @@ export async function prepareEntry(
   const digest = generateDigest(JSON.stringify({ vaultDigest, data: note, body }));
   if (note.format === 'mdx') {
     // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
-    return { entry: { id, data: { ...note }, body, filePath, digest, deferredRender: true } };
+    return { entry: { id, data: { ...storedNote(note) }, body, filePath, digest, deferredRender: true } };
   }
   try {
     const bodyKey = bodyKeyOf(generateDigest, vaultDigest, { note, body, bodyLine });
@@ -67,7 +68,7 @@ export async function prepareEntry(
     return {
       entry: {
         id,
-        data: { ...note },
+        data: { ...storedNote(note) },
         filePath,
         digest,
         rendered,
