@@ -10,7 +10,16 @@ import { PROJECT_ROOT, TMP, buildVault, hashTree, type BuildResult } from '../he
 
 const vault = join(TMP, 'incremental-vault');
 const site = join(TMP, 'incremental-site');
-const cachedPages = (output: string) => output.split('\n').filter((line) => /\((cached|restored)\)/.test(line));
+/**
+ * The pages Astro's log says it copied, each `├─ <page> (cached)`. Pages are generated four at once, so
+ * another page's entry can land on the line of one still rendering (`├─ /a/index.html12:00:00 ├─ /b/index.html
+ * (restored)`): each entry is read from its own `├─` to the next.
+ */
+const cachedPages = (output: string) =>
+  output
+    .split(/[├└]─/)
+    .map((entry) => entry.split('\n')[0]!)
+    .filter((entry) => /\((cached|restored)\)/.test(entry));
 
 describe('a rebuild after editing one note', () => {
   let first: BuildResult;
