@@ -197,7 +197,7 @@ const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/y;
 const EMPHASIS = new Set(['*', '_', '~', '=']);
 /** The characters inlineCounter looks at, by code: escapes, brackets, braces, tags and emphasis marks. */
 const MARKS = new Uint8Array(128);
-for (const char of '\\[]{}<*_~=') MARKS[char.charCodeAt(0)] = 1;
+for (const char of ['\\', '[', ']', '{', '}', '<', ...EMPHASIS]) MARKS[char.charCodeAt(0)] = 1;
 const SPACE = /\s/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
