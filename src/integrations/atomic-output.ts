@@ -5,19 +5,33 @@
  * every `astro:build:done` hook succeeded. Hence this integration MUST STAY THE LAST ONE in
  * astro.config.mjs: the build stops when it is not. `astro dev` and `astro preview` see the real out dir.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { outputFolders, recoverySteps, swapSteps, type OutputFolders, type Step } from '../lib/output/atomic-output.ts';
 
 const NAME = 'garden-atomic-output';
 
+/** Deletes a folder from a detached Node process, which outlives the build. */
+const REMOVER = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 5 })";
+
 function run(steps: Step[]): void {
   for (const step of steps) {
     if (step.do === 'remove') rmSync(step.path, { recursive: true, force: true });
+    else if (step.do === 'remove-later')
+      spawn(process.execPath, ['-e', REMOVER, step.path], { detached: true, stdio: 'ignore' }).unref();
     else renameSync(step.from, step.to);
   }
+}
+
+/** Replaced sites a background deletion has not finished with. */
+function discardedFolders(folders: OutputFolders): string[] {
+  const prefix = basename(folders.discarded);
+  const parent = dirname(folders.discarded);
+  const names = existsSync(parent) ? readdirSync(parent) : [];
+  return names.filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
 }
 
 const hasGit = (dir: string) => existsSync(join(dir, '.git'));
@@ -49,6 +63,7 @@ export default function atomicOutput(): AtomicOutput {
             staging: existsSync(current.staging),
             previous: existsSync(current.previous),
             previousGit: hasGit(current.previous),
+            discarded: discardedFolders(current),
           }),
         );
         // A failed build takes its staging folder with it; a killed one leaves it to the next build's start.
@@ -69,7 +84,7 @@ export default function atomicOutput(): AtomicOutput {
       'astro:build:done': ({ dir, logger }) => {
         if (!folders || fileURLToPath(dir) !== folders.staging + sep)
           throw new Error(`The build wrote to ${fileURLToPath(dir)}, not to its staging folder`);
-        run(swapSteps(folders, { out: existsSync(folders.out), outGit: hasGit(folders.out) }));
+        run(swapSteps(folders, { out: existsSync(folders.out), outGit: hasGit(folders.out) }, `${process.pid}-${Date.now()}`));
         published = true;
         logger.info(`Published the site to ${folders.out}`);
       },

@@ -10,7 +10,7 @@ import { failureMessage } from '../lib/vault/limits.ts';
 import { lineOf } from '../lib/vault/read.ts';
 import type { PublishedNote } from '../lib/vault/vault.ts';
 import { cachedRendering, type RenderMarkdown } from './render-cache.ts';
-import { hasBody, writeBody } from './rendered-bodies.ts';
+import type { BodyStore } from './rendered-bodies.ts';
 
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
@@ -25,34 +25,35 @@ export function bodyKeyOf(
 
 /**
  * One published note as a store entry: Markdown rendered now (or reused) and its HTML written to
- * the bodies folder, MDX left to @astrojs/mdx.
+ * the load's bodies, MDX left to @astrojs/mdx.
  */
 export async function prepareEntry(
   { store, generateDigest }: LoaderContext,
   renderMarkdown: RenderMarkdown,
-  { root, bodies }: { root: string; bodies: string },
+  { root, bodies }: { root: string; bodies: BodyStore },
   displayPath: (file: string) => string,
   vaultDigest: string,
   { note, body, bodyLine }: PublishedNote,
+  bodyKey: string,
 ): Promise<{ entry: StoreEntry } | { problem: Problem }> {
   const id = note.vaultPath;
   const filePath = displayPath(id);
-  // The store skips an entry whose digest is unchanged, so the digest covers everything stored:
-  // the normalised data (which depends on other notes through resolved links) and the body.
-  const digest = generateDigest(JSON.stringify({ vaultDigest, data: note, body }));
+  // The store skips an entry whose digest is unchanged, so the digest covers everything stored: the
+  // normalised data (which depends on other notes through resolved links) and the body, which the
+  // body key (bodyKeyOf) is a hash of.
+  const digest = generateDigest(JSON.stringify({ vaultDigest, data: note, bodyKey }));
   if (note.format === 'mdx') {
     // MDX is compiled by @astrojs/mdx when the page renders it, with the same remark plugins.
     return { entry: { id, data: { ...storedNote(note) }, body, filePath, digest, deferredRender: true } };
   }
   try {
-    const bodyKey = bodyKeyOf(generateDigest, vaultDigest, { note, body, bodyLine });
     const cached = cachedRendering(store, id, bodyKey);
     const rendered =
-      cached && (await hasBody(bodies, bodyKey))
+      cached && bodies.has(bodyKey)
         ? cached
         : await renderMarkdown(renderableBody(body, bodyLine), { fileURL: pathToFileURL(join(root, id)) }).then(
             async ({ html, metadata }) => {
-              await writeBody(bodies, bodyKey, html);
+              await bodies.write(bodyKey, html);
               // Only what the page's render() reads stays in the store: the images to resolve, and the
               // name of the HTML it reads back (NoteBody.astro). Headings are the note's own data already.
               const imagePaths = Array.isArray(metadata?.imagePaths) ? metadata.imagePaths : [];

@@ -27,7 +27,7 @@ import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { checkRoutes } from './lock-check.ts';
 import { cachedRendering, rendererSources, type RenderMarkdown, type Rendered } from './render-cache.ts';
 import { hasScanCache, readScanCache, writeScanCache } from './scan-cache.ts';
-import { bodiesFolder, pruneBodies, setBodiesFolder } from './rendered-bodies.ts';
+import { BodyStore, bodiesFolder } from './rendered-bodies.ts';
 import { bodyKeyOf, prepareEntry } from './store-entry.ts';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
 
@@ -106,9 +106,8 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const projectRoot = fileURLToPath(context.config.root);
   const displayPath = (file: string) => relative(projectRoot, join(root, file)).split('\\').join('/');
 
-  // The folder of rendered bodies, for the pages: also those of a previous load, while this one fails.
-  const bodies = bodiesFolder(context.config.cacheDir);
-  setBodiesFolder(bodies);
+  // The rendered bodies: the pages read those of the previous load until this one commits its own.
+  const bodies = BodyStore.open(bodiesFolder(context.config.cacheDir));
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
   const maxNoteBytes = (options.maxNoteSize ?? DEFAULT_MAX_NOTE_SIZE) * MEGABYTE;
@@ -204,10 +203,10 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       ]),
     );
 
+    // Each note's body key, computed once: it hashes the whole body.
+    const bodyKeys = new Map(vault.notes.map((entry) => [entry, bodyKeyOf(context.generateDigest, vaultDigest, entry)]));
     const toRender = vault.notes.filter(
-      (entry) =>
-        entry.note.format !== 'mdx' &&
-        !cachedRendering(store, entry.note.vaultPath, bodyKeyOf(context.generateDigest, vaultDigest, entry)),
+      (entry) => entry.note.format !== 'mdx' && !cachedRendering(store, entry.note.vaultPath, bodyKeys.get(entry) as string),
     );
     const renderPool = poolFor(toRender.length);
     if (renderPool) {
@@ -234,25 +233,24 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
       : context.renderMarkdown;
     const limit = pLimit(renderPool ? RENDER_CONCURRENCY * 4 : RENDER_CONCURRENCY);
     const prepared = await Promise.all(
-      vault.notes.map((note) => limit(() => prepareEntry(context, render, { root, bodies }, displayPath, vaultDigest, note))),
+      vault.notes.map((note) =>
+        limit(() =>
+          prepareEntry(context, render, { root, bodies }, displayPath, vaultDigest, note, bodyKeys.get(note) as string),
+        ),
+      ),
     );
     const renderProblems = prepared.flatMap((result) => ('problem' in result ? [result.problem] : []));
     if (renderProblems.length > 0) throw new VaultError(renderProblems);
 
-    // Only now, with the whole vault valid, is the store changed (the bodies written so far are
-    // named by their hash, so no page reads one before its entry is stored).
-    const keep = new Set<string>();
-    const keepBodies = new Set<string>();
-    for (const result of prepared) {
-      if ('problem' in result) continue;
-      keep.add(result.entry.id);
-      const bodyKey = result.entry.rendered?.metadata?.bodyKey;
-      if (typeof bodyKey === 'string') keepBodies.add(bodyKey);
-      store.set(result.entry);
-    }
-    for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    // Only now, with the whole vault valid, are the bodies and the store changed: the bodies first,
+    // so that no stored entry names a body the pages cannot find.
+    const entries = prepared.flatMap((result) => ('entry' in result ? [result.entry] : []));
+    const storedBodies = entries.map((entry) => entry.rendered?.metadata?.bodyKey).filter((key) => typeof key === 'string');
     // In `astro dev` a page may still be reading a body of the previous load: the next build prunes.
-    if (!context.watcher) await pruneBodies(bodies, keepBodies);
+    await bodies.commit(new Set(storedBodies), { prune: !context.watcher });
+    const keep = new Set(entries.map((entry) => entry.id));
+    for (const entry of entries) store.set(entry);
+    for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
     const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
     const threads = (used: WorkerPool | undefined) => (used ? ` on ${used.size} threads` : '');
     logger.info(
@@ -260,6 +258,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
         `and the vault checked in ${seconds(started, checked)}, ${toRender.length} rendered in ${seconds(checked, performance.now())}${threads(renderPool)}`,
     );
   } finally {
+    await bodies.close();
     await pool?.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Atomic output: a build that fails in any way — a vault problem, a page that throws while pages are
  * written, a build killed midway — leaves the last good site byte for byte; only a build that
- * succeeds (Pagefind and every other step included) replaces it, and no staging folder is left.
+ * succeeds (Pagefind and every other step included) replaces it, and no staging folder is left; the
+ * replaced site is deleted by a process of its own once the new one is in place.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,15 @@ const build = () => buildVault({ contentDir: vault, outDir: site, env });
 
 /** Folders a build keeps beside the out dir: staging, or the last site during the swap. */
 const leftovers = () => readdirSync(dirname(site)).filter((name) => name.startsWith(`.${basename(site)}.`));
+
+/** The replaced site is deleted by a process the build leaves running: its folder goes soon after. */
+async function leftoversOnceDeleted(): Promise<string[]> {
+  const started = Date.now();
+  while (leftovers().some((name) => name.startsWith(`.${basename(site)}.discarded-`)) && Date.now() - started < 30_000) {
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+  return leftovers();
+}
 
 function expectUnchanged(before: Map<string, string>) {
   const after = hashTree(site);
@@ -103,7 +113,8 @@ describe('the output folder', () => {
     writeFileSync(alpha, `${readFileSync(alpha, 'utf8')}\nAn added paragraph.\n`);
     const rebuilt = await build();
     expect(rebuilt.code, rebuilt.output).toBe(0);
-    expect(leftovers()).toEqual([]);
+    expect(leftovers().filter((name) => !name.startsWith(`.${basename(site)}.discarded-`))).toEqual([]);
+    expect(await leftoversOnceDeleted()).toEqual([]);
     const after = hashTree(site);
     expect(after.has('stale.html')).toBe(false);
     expect(after.get('notes/alpha/index.html')).not.toBe(good.get('notes/alpha/index.html'));

@@ -6,7 +6,12 @@ const nothing: Found = { out: false, outGit: false, staging: false, previous: fa
 
 describe('outputFolders', () => {
   it('puts staging and the previous site beside the out dir, hidden, whatever its spelling', () => {
-    expect(folders).toEqual({ out: '/site/dist', staging: '/site/.dist.staging', previous: '/site/.dist.previous' });
+    expect(folders).toEqual({
+      out: '/site/dist',
+      staging: '/site/.dist.staging',
+      previous: '/site/.dist.previous',
+      discarded: '/site/.dist.discarded-',
+    });
     expect(outputFolders('/site/dist/')).toEqual(folders);
     expect(outputFolders('/site/x/../dist')).toEqual(folders);
   });
@@ -43,35 +48,43 @@ describe('recoverySteps', () => {
       { do: 'remove', path: '/site/.dist.previous' },
     ]);
   });
+
+  it('deletes in the background the replaced sites an earlier background deletion left', () => {
+    expect(recoverySteps(folders, { ...nothing, out: true, discarded: ['/site/.dist.discarded-1-2'] })).toEqual([
+      { do: 'remove-later', path: '/site/.dist.discarded-1-2' },
+    ]);
+  });
 });
 
 describe('swapSteps', () => {
   it('renames the first site into place', () => {
-    expect(swapSteps(folders, { out: false, outGit: false })).toEqual([
+    expect(swapSteps(folders, { out: false, outGit: false }, 'tag')).toEqual([
       { do: 'rename', from: '/site/.dist.staging', to: '/site/dist' },
     ]);
   });
 
-  it('moves the last site aside, the new one in, and removes the last one', () => {
-    expect(swapSteps(folders, { out: true, outGit: false })).toEqual([
+  it('moves the last site aside, the new one in, and the last one to be deleted in the background', () => {
+    expect(swapSteps(folders, { out: true, outGit: false }, '7-1')).toEqual([
       { do: 'rename', from: '/site/dist', to: '/site/.dist.previous' },
       { do: 'rename', from: '/site/.dist.staging', to: '/site/dist' },
-      { do: 'remove', path: '/site/.dist.previous' },
+      { do: 'rename', from: '/site/.dist.previous', to: '/site/.dist.discarded-7-1' },
+      { do: 'remove-later', path: '/site/.dist.discarded-7-1' },
     ]);
   });
 
   it('keeps a .git folder of the out dir, as Astro does', () => {
-    expect(swapSteps(folders, { out: true, outGit: true })).toEqual([
+    expect(swapSteps(folders, { out: true, outGit: true }, '7-1')).toEqual([
       { do: 'rename', from: '/site/dist', to: '/site/.dist.previous' },
       { do: 'rename', from: '/site/.dist.staging', to: '/site/dist' },
       { do: 'rename', from: '/site/.dist.previous/.git', to: '/site/dist/.git' },
-      { do: 'remove', path: '/site/.dist.previous' },
+      { do: 'rename', from: '/site/.dist.previous', to: '/site/.dist.discarded-7-1' },
+      { do: 'remove-later', path: '/site/.dist.discarded-7-1' },
     ]);
   });
 
   it('recovers from a stop after any of its steps', () => {
     // Replays the swap on a model of the disk, stopping after each step; recovery then leaves one site in place.
-    const steps = swapSteps(folders, { out: true, outGit: true });
+    const steps = swapSteps(folders, { out: true, outGit: true }, '7-1');
     for (let done = 0; done <= steps.length; done++) {
       const disk = new Map<string, string>([
         ['/site/dist', 'old'],
@@ -79,7 +92,7 @@ describe('swapSteps', () => {
         ['/site/.dist.staging', 'new'],
       ]);
       const apply = (step: (typeof steps)[number]) => {
-        if (step.do === 'remove') {
+        if (step.do === 'remove' || step.do === 'remove-later') {
           for (const path of [...disk.keys()]) if (path === step.path || path.startsWith(`${step.path}/`)) disk.delete(path);
           return;
         }
@@ -97,6 +110,7 @@ describe('swapSteps', () => {
         staging: found('/site/.dist.staging'),
         previous: found('/site/.dist.previous'),
         previousGit: found('/site/.dist.previous/.git'),
+        discarded: [...disk.keys()].filter((path) => path.startsWith('/site/.dist.discarded-') && !path.includes('/', 7)),
       }).forEach(apply);
       // Before the new site is in place the old one stays; after, the new one; the repository always.
       expect(disk, `stopped after ${done} steps`).toEqual(

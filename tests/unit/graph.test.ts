@@ -67,6 +67,67 @@ describe('the local graph', () => {
     expect(rings.flat()).toHaveLength(15);
     expect(rings).toHaveLength(2);
   });
+
+  it('ranks next to hubs exactly as sorting every candidate would', () => {
+    // Random vaults with a few hubs (a glossary term linked from everywhere) and many ties: the
+    // ranking sorts only the candidates that can place, and must pick what a full sort picks.
+    const rank = { course: 0, brief: 1, timeline: 2, quiz: 3, note: 4, term: 5 } as const;
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byTitle = (a: NoteData, b: NoteData) => order(a.title, b.title) || order(a.vaultPath, b.vaultPath);
+    function reference(centre: NoteData, byPath: Map<string, NoteData>, adjacent: ReturnType<typeof adjacency>, limit: number) {
+      const counts = (from: NoteData, to: string) => from.links.filter((l) => l.target === to).length;
+      const mine = new Set(adjacent.get(centre.vaultPath) ?? []);
+      const direct = [...mine].map((path) => {
+        const other = byPath.get(path) as NoteData;
+        const shared = (adjacent.get(path) ?? []).filter((next) => mine.has(next)).length;
+        return { note: other, strength: counts(centre, path) + counts(other, centre.vaultPath), shared };
+      });
+      direct.sort(
+        (a, b) =>
+          b.strength - a.strength || b.shared - a.shared || rank[a.note.type] - rank[b.note.type] || byTitle(a.note, b.note),
+      );
+      const first = direct.slice(0, limit - 1).map((e) => e.note);
+      const rings = [[centre]];
+      if (first.length === 0) return rings;
+      rings.push(first);
+      const room = limit - 1 - first.length;
+      if (room <= 0) return rings;
+      const shown = new Set([centre.vaultPath, ...first.map((n) => n.vaultPath)]);
+      const reach = new Map<string, number>();
+      for (const near of first)
+        for (const path of adjacent.get(near.vaultPath) ?? []) if (!shown.has(path)) reach.set(path, (reach.get(path) ?? 0) + 1);
+      const second = [...reach]
+        .map(([path, count]) => ({ note: byPath.get(path) as NoteData, count }))
+        .sort((a, b) => b.count - a.count || rank[a.note.type] - rank[b.note.type] || byTitle(a.note, b.note))
+        .slice(0, room)
+        .map((e) => e.note);
+      if (second.length > 0) rings.push(second);
+      return rings;
+    }
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const types = ['brief', 'note', 'term'];
+    for (let trial = 0; trial < 12; trial++) {
+      const notes = Array.from({ length: 150 }, (_, i) =>
+        note(`V/${i}.md`, types[Math.floor(random() * types.length)], `N${Math.floor(random() * 30)}`),
+      );
+      const hubs = notes.slice(0, 4);
+      for (const from of notes) {
+        const links = Math.floor(random() * 6);
+        for (let i = 0; i < links; i++) link(from, notes[Math.floor(random() * notes.length)]!, 1 + Math.floor(random() * 2));
+        if (random() < 0.6) link(from, hubs[Math.floor(random() * hubs.length)]!);
+      }
+      const { byPath, adjacent } = garden(notes);
+      for (const centre of notes) {
+        for (const limit of [4, 15]) {
+          const paths = (rings: NoteData[][]) => rings.map((ring) => ring.map((n) => n.vaultPath));
+          expect(paths(localNeighbourhood(centre, byPath, adjacent, limit))).toEqual(
+            paths(reference(centre, byPath, adjacent, limit)),
+          );
+        }
+      }
+    }
+  });
 });
 
 describe('label texts', () => {

@@ -100,18 +100,19 @@ export function localNeighbourhood(
     const other = notesByPath.get(path);
     if (!other) return [];
     const strength = (linkCounts(note).get(path) ?? 0) + (linkCounts(other).get(note.vaultPath) ?? 0);
-    let shared = 0;
-    for (const next of adjacent.get(path) ?? []) if (mine.has(next)) shared++;
-    return [{ note: other, strength, shared }];
+    return [{ note: other, strength, shared: sharedCount(mine, adjacent.get(path) ?? []) }];
   });
-  direct.sort(
+  const first = firstRanked(
+    direct,
+    Math.max(0, limit - 1),
+    // Shared links never reach 2^20 (a million): strength first, then shared, as one number.
+    (entry) => entry.strength * 2 ** 20 + entry.shared,
     (a, b) =>
       b.strength - a.strength ||
       b.shared - a.shared ||
       KIND_RANK[a.note.type] - KIND_RANK[b.note.type] ||
       byTitle(a.note, b.note),
-  );
-  const first = direct.slice(0, Math.max(0, limit - 1)).map((entry) => entry.note);
+  ).map((entry) => entry.note);
   const rings: NoteData[][] = [[note]];
   if (first.length === 0) return rings;
   rings.push(first);
@@ -124,13 +125,49 @@ export function localNeighbourhood(
       if (!shown.has(path) && notesByPath.has(path)) reach.set(path, (reach.get(path) ?? 0) + 1);
     }
   }
-  const second = [...reach]
-    .map(([path, count]) => ({ note: notesByPath.get(path) as NoteData, count }))
-    .sort((a, b) => b.count - a.count || KIND_RANK[a.note.type] - KIND_RANK[b.note.type] || byTitle(a.note, b.note))
-    .slice(0, room)
-    .map((entry) => entry.note);
+  const second = firstRanked(
+    [...reach].map(([path, count]) => ({ note: notesByPath.get(path) as NoteData, count })),
+    room,
+    (entry) => entry.count,
+    (a, b) => b.count - a.count || KIND_RANK[a.note.type] - KIND_RANK[b.note.type] || byTitle(a.note, b.note),
+  ).map((entry) => entry.note);
   if (second.length > 0) rings.push(second);
   return rings;
+}
+
+/**
+ * The first `count` items in `compare`'s order, whose first key is `score`, highest first. Next to a
+ * hub the candidates are hundreds and a page shows a dozen: only those scoring at least the
+ * `count`-th best score are sorted (ties at that score are broken by `compare`, as in a full sort).
+ */
+function firstRanked<T>(items: T[], count: number, score: (item: T) => number, compare: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  let candidates = items;
+  if (items.length > count * 4) {
+    const threshold = items.map(score).sort((a, b) => b - a)[count - 1] as number;
+    candidates = items.filter((item) => score(item) >= threshold);
+  }
+  return candidates.sort(compare).slice(0, count);
+}
+
+/** A neighbour list as a set, once per build: a hub's neighbours are many, and asked about from every page near it. */
+const NEIGHBOUR_SETS = new WeakMap<readonly VaultPath[], ReadonlySet<VaultPath>>();
+
+/**
+ * How many of `theirs` are in `mine`, walking the shorter side: a note next to a hub checks its few
+ * neighbours against the hub's set instead of walking the hub's hundreds. (Neighbour lists hold each
+ * note once: the edges are deduplicated.)
+ */
+function sharedCount(mine: ReadonlySet<VaultPath>, theirs: readonly VaultPath[]): number {
+  let shared = 0;
+  if (theirs.length <= mine.size) {
+    for (const path of theirs) if (mine.has(path)) shared++;
+    return shared;
+  }
+  let set = NEIGHBOUR_SETS.get(theirs);
+  if (!set) NEIGHBOUR_SETS.set(theirs, (set = new Set(theirs)));
+  for (const path of mine) if (set.has(path)) shared++;
+  return shared;
 }
 
 /** Each note's links counted by target, once per build: every page's local graph ranks its neighbours by them. */
