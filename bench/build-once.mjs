@@ -1,6 +1,7 @@
 /**
- * One clean or incremental `astro build` of a project, in this process, so that its peak memory is
- * this process's: prints one JSON line {ms, maxRssMb}. The bench runs it in a fresh Node each time.
+ * One clean or incremental `astro build` of a project, in this process: prints one JSON line
+ * {ms, maxRssMb}, maxRssMb being this process's peak. The bench runs it in a fresh Node each time, in
+ * a process group of its own whose summed memory it samples, so that Pagefind's indexer counts too.
  * Usage: node bench/build-once.mjs <project root>   (the vault and output come from the environment)
  */
 import { build } from 'astro';
@@ -12,5 +13,5 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const started = performance.now();
 await build({ root: resolve(root), logLevel: process.env.BENCH_LOG_LEVEL === 'info' ? 'info' : 'error' });
 const ms = Math.round(performance.now() - started);
-// maxRSS is in kilobytes; Pagefind's indexer is a separate process and is not counted.
+// maxRSS is in kilobytes; Pagefind's indexer is a separate process, counted by the bench's sampling.
 console.log(JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -10,7 +10,7 @@
  * there is none.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { sampleGroupPeak } from './lib/group-rss.mjs';
 import { farmReport } from './lib/peers.ts';
 
 const args = process.argv.slice(2);
@@ -25,37 +25,15 @@ const flag = (name, fallback) => {
 const runs = flag('-n', 3);
 const warmup = flag('--warmup', 0);
 const timeoutS = flag('--timeout', 3600);
-const PAGE = 4096;
-
-/** Resident bytes of every process in a process group (0 where /proc is not there). */
-function groupRss(pgid) {
-  if (!existsSync('/proc')) return 0;
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      // Fields after the parenthesised command name: state ppid pgrp …
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return total;
-}
 
 function runOnce() {
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-    let peak = 0;
-    const sample = () => (peak = Math.max(peak, groupRss(child.pid)));
-    const sampler = setInterval(sample, 100);
+    const sampler = sampleGroupPeak(child.pid);
     const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), timeoutS * 1000);
     child.on('close', (code, signal) => {
-      clearInterval(sampler);
+      const peak = sampler.stop();
       clearTimeout(timer);
       done({ wallS: (performance.now() - started) / 1000, peakMib: peak / 2 ** 20, exit: code ?? (signal ? 128 : 1) });
     });

@@ -40,6 +40,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
 import { parsePeerTable, peerRatios } from './lib/peers.ts';
+import { sampleGroupPeak } from './lib/group-rss.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const floorRoot = join(projectRoot, 'bench', 'floor');
@@ -104,23 +105,33 @@ function filesOf(dir) {
 const sizeOf = (dir) => filesOf(dir).reduce((total, file) => total + statSync(join(dir, file)).size, 0);
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** One `astro build` in a fresh Node, returning its wall time and peak memory. */
+/**
+ * One `astro build` in a fresh Node, returning its wall time and peak memory: `peakMb` the whole
+ * build's (the summed resident size of its process group, sampled every 100 ms: Node and the
+ * Pagefind indexer it starts, which peak together), `nodeMaxRssMb` Node's alone.
+ */
 function buildOnce(root, env) {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(projectRoot, 'bench', 'build-once.mjs'), root], {
       cwd: root,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    const sampler = sampleGroupPeak(child.pid);
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => appendFileSync(logFile, chunk));
     child.on('error', fail);
     child.on('close', (code) => {
+      const peak = sampler.stop();
       appendFileSync(logFile, out);
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !last.startsWith('{')) fail(new Error(`build of ${root} failed (exit ${code}); see ${logFile}`));
-      else done(JSON.parse(last));
+      else {
+        const { ms, maxRssMb } = JSON.parse(last);
+        done({ ms, nodeMaxRssMb: maxRssMb, peakMb: Math.max(maxRssMb, Math.round(peak / 2 ** 20)) });
+      }
     });
   });
 }
@@ -201,15 +212,24 @@ function differingFiles(a, b) {
 async function cleanBuilds(spec) {
   const times = [];
   const memory = [];
+  const nodeMemory = [];
   for (let run = 1; run <= runs; run++) {
     rmSync(spec.outDir, { recursive: true, force: true });
     rmSync(spec.cacheDir, { recursive: true, force: true });
     const result = await buildOnce(spec.root, spec.env);
-    log(`${spec.name}: run ${run}: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
+    log(
+      `${spec.name}: run ${run}: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB (Node alone ${result.nodeMaxRssMb} MB)`,
+    );
     times.push(result.ms);
-    memory.push(result.maxRssMb);
+    memory.push(result.peakMb);
+    nodeMemory.push(result.nodeMaxRssMb);
   }
-  return { timeMs: summary(times), peakMemoryMb: summary(memory), ...measureOutput(spec.outDir) };
+  return {
+    timeMs: summary(times),
+    peakMemoryMb: summary(memory),
+    nodePeakMemoryMb: summary(nodeMemory),
+    ...measureOutput(spec.outDir),
+  };
 }
 
 /** Edit one brief, rebuild on the warm cache, and compare with a clean build of the edited vault. */
@@ -378,6 +398,8 @@ const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
 
 function markdownReport(results) {
   const { machine: m } = results;
+  // Runs before the process group was sampled measured Node alone.
+  const wholeBuild = results.sizes.some((size) => Object.values(size.builds).some((r) => r.nodePeakMemoryMb));
   const lines = [
     `# Bench ${results.label}`,
     '',
@@ -386,7 +408,7 @@ function markdownReport(results) {
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, Astro ${m.astro}, commit ${m.commit}.`,
     `Clean builds, ${results.runs} runs each, each in a fresh Node process; times are wall clock (median, min–max).`,
     '',
-    '| N | build | time s (median, min–max) | peak MB | pages | dist MB | Pagefind MB | page HTML gzip kB (median / max) | typical page CSS+JS gzip kB |',
+    `| N | build | time s (median, min–max) | peak MB (${wholeBuild ? 'Node + Pagefind' : 'Node alone'}) | pages | dist MB | Pagefind MB | page HTML gzip kB (median / max) | typical page CSS+JS gzip kB |`,
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const size of results.sizes) {
@@ -414,7 +436,7 @@ function markdownReport(results) {
       '',
       m.failed
         ? `Memory (N = ${m.notes}, ${m.build}, one clean build): the build failed — ${m.failed}.`
-        : `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak, ${seconds(m.ms)} s, ${m.pages} pages.`,
+        : `Memory (N = ${m.notes}, ${m.build}, one clean build): ${m.peakMemoryMb} MB peak${m.nodePeakMemoryMb ? ` (Node and Pagefind together; Node alone ${m.nodePeakMemoryMb} MB)` : ''}, ${seconds(m.ms)} s, ${m.pages} pages.`,
     );
   }
   if (results.peers) {
@@ -524,12 +546,15 @@ for (const memorySize of memorySizes) {
   rmSync(spec.cacheDir, { recursive: true, force: true });
   try {
     const result = await buildOnce(spec.root, spec.env);
-    log(`${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.maxRssMb} MB`);
+    log(
+      `${spec.name}, ${memorySize} notes: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB (Node alone ${result.nodeMaxRssMb} MB)`,
+    );
     results.memory.push({
       notes: memorySize,
       build: spec.name,
       ms: result.ms,
-      peakMemoryMb: result.maxRssMb,
+      peakMemoryMb: result.peakMb,
+      nodePeakMemoryMb: result.nodeMaxRssMb,
       pages: measureOutput(spec.outDir).pages,
     });
   } catch (error) {

@@ -10,8 +10,8 @@
  * vault file (found by its bytes, which the pipeline copies unchanged) or else the published file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,17 +23,29 @@ import { listVaultFiles } from '../lib/vault/files.ts';
 import { formatProblems } from '../lib/vault/problems.ts';
 import { publishedMediaRoot } from './media.ts';
 
+/*
+ * The walk and the page heads are read synchronously: the hook has nothing else to do meanwhile. At
+ * 9 500 pages, awaited calls (three thread-pool round trips a page) took 2.1 s against 0.6 s on
+ * their own, and the hook 8–13 s in a build, beside Pagefind, against 2–3 s.
+ */
+
 /** Every file below the built site, as POSIX paths relative to it. */
-async function filesBelow(dir: string): Promise<string[]> {
+function filesBelow(dir: string): string[] {
   const files: string[] = [];
-  const walk = async (current: string) => {
-    for (const entry of await readdir(current, { withFileTypes: true }).catch(() => [])) {
+  const walk = (current: string) => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
       const path = join(current, entry.name);
-      if (entry.isDirectory()) await walk(path);
+      if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
     }
   };
-  await walk(dir);
+  walk(dir);
   return files.sort();
 }
 
@@ -43,15 +55,14 @@ const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const HEAD_BYTES = 16_384;
 
 /** The start of a page, where its `<meta>` policy is; the whole page when the head is longer. */
-async function pageHead(file: string): Promise<string> {
-  const handle = await open(file);
+function pageHead(file: string, buffer: Buffer): string {
+  const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    return /<\/head>/i.test(head) || bytesRead < buffer.length ? head : await readFile(file, 'utf8');
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
+    const head = buffer.toString('utf8', 0, bytesRead);
+    return /<\/head>/i.test(head) || bytesRead < buffer.length ? head : readFileSync(file, 'utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -67,7 +78,7 @@ export default function hardeningIntegration(options: { embedOrigins?: readonly 
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const files = await filesBelow(site);
+        const files = filesBelow(site);
         const vault = publishedMediaRoot();
         const display = (vaultPath: string) =>
           relative(projectRoot, join(vault ?? '', vaultPath))
@@ -141,8 +152,9 @@ export default function hardeningIntegration(options: { embedOrigins?: readonly 
 
         const policies: string[] = [];
         const embedPolicies: string[] = [];
+        const buffer = Buffer.alloc(HEAD_BYTES);
         for (const path of files.filter((name) => name.endsWith('.html'))) {
-          const policy = metaPolicy(await pageHead(join(site, ...path.split('/'))));
+          const policy = metaPolicy(pageHead(join(site, ...path.split('/')), buffer));
           if (policy) policies.push(policy);
           if (policy && path.startsWith('embed/')) embedPolicies.push(policy);
         }

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { groupRss, sampleGroupPeak } from '../../bench/lib/group-rss.mjs';
 import { farmReport, parsePeerTable, peerRatios, PEER_NAMES } from '../../bench/lib/peers.ts';
 
 const SHARED_BENCH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
@@ -81,5 +82,33 @@ describe('farmReport', () => {
     const table = execFileSync(process.execPath, [join(SHARED_BENCH, 'report.mjs'), results], { encoding: 'utf8' });
     expect(parsePeerTable(table)).toEqual([{ peer: PEER_NAMES.main, notes: 300, wallS: 20, peakMib: 1600, outputMb: 0 }]);
     expect(table).toContain('20.00 [10.00–30.00] (3)');
+  });
+});
+
+describe('groupRss and sampleGroupPeak (the bench counts every process of a build)', () => {
+  it('sums the resident memory of a process group, its children included', async () => {
+    // A parent that starts a child holding 64 MB: both sit in the parent's process group.
+    const script = `const { spawn } = require('node:child_process');
+      spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 2 ** 20, 1); setTimeout(() => b.length, 4000)'], { stdio: 'ignore' });
+      setTimeout(() => {}, 4000);`;
+    const parent = spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' });
+    const pgid = parent.pid as number;
+    const sampler = sampleGroupPeak(pgid, 50);
+    try {
+      // Wait until the child has filled its buffer.
+      let sum = 0;
+      for (let tries = 0; tries < 60 && sum < 100 * 2 ** 20; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        sum = groupRss(pgid);
+      }
+      // Two Node processes (about 40 MB each) and the child's 64 MB.
+      expect(sum).toBeGreaterThan(100 * 2 ** 20);
+      // The sampler, every 50 ms, saw it too.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sampler.stop()).toBeGreaterThan(100 * 2 ** 20);
+    } finally {
+      process.kill(-pgid, 'SIGKILL');
+    }
+    expect(groupRss(2 ** 22 + 7)).toBe(0);
   });
 });
