@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { astroBuildArgs } from './lib/astro-build.mjs';
 import { selfTimeTable, summariseProfiles } from './lib/cpuprofile.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,26 +48,27 @@ execFileSync(process.execPath, [corpusScript, String(notes), vault], { stdio: 'i
 console.log(`[profile] vault of ${notes} notes written; building under --cpu-prof …`);
 
 const started = performance.now();
-const build = spawnSync(
-  node,
-  ['--cpu-prof', `--cpu-prof-dir=${profiles}`, join(projectRoot, 'bench', 'build-once.mjs'), projectRoot],
-  {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      GARDEN_CONTENT_DIR: vault,
-      GARDEN_OUT_DIR: outDir,
-      GARDEN_CACHE_DIR: cacheDir,
-      GARDEN_URL_LOCK: '',
-      GARDEN_BROKEN_LINKS: 'warn',
-      GARDEN_MARKDOWN_PROCESSOR: options.processor,
-    },
+const build = spawnSync(node, astroBuildArgs(['--cpu-prof', `--cpu-prof-dir=${profiles}`]), {
+  cwd: projectRoot,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
+  // Astro's log of a large build (a line a page, a warning a broken link) runs to megabytes.
+  maxBuffer: 2 ** 30,
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    GARDEN_CONTENT_DIR: vault,
+    GARDEN_OUT_DIR: outDir,
+    GARDEN_CACHE_DIR: cacheDir,
+    GARDEN_URL_LOCK: '',
+    GARDEN_BROKEN_LINKS: 'warn',
+    GARDEN_MARKDOWN_PROCESSOR: options.processor,
   },
-);
-if (build.status !== 0) throw new Error(`the profiled build failed (exit ${build.status})`);
+});
+if (build.status !== 0) {
+  console.error(`${build.stdout}${build.stderr}`.trim().split('\n').slice(-40).join('\n'));
+  throw new Error(`the profiled build failed (exit ${build.status})`);
+}
 const wallS = (performance.now() - started) / 1000;
 const files = readdirSync(profiles).filter((file) => file.endsWith('.cpuprofile'));
 const summary = summariseProfiles(

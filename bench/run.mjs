@@ -40,6 +40,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
 import { parsePeerTable, peerRatios } from './lib/peers.ts';
+import { astroBuildArgs, nodePeakMb } from './lib/astro-build.mjs';
 import { sampleGroupPeak } from './lib/group-rss.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,13 +107,15 @@ const sizeOf = (dir) => filesOf(dir).reduce((total, file) => total + statSync(jo
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * One `astro build` in a fresh Node, returning its wall time and peak memory: `peakMb` the whole
- * build's (the summed resident size of its process group, sampled every 100 ms: Node and the
- * Pagefind indexer it starts, which peak together), `nodeMaxRssMb` Node's alone.
+ * One `astro build` in a fresh Node (bench/lib/astro-build.mjs: Astro's command, as `npm run build`
+ * runs it), returning its wall time and peak memory: `peakMb` the whole build's (the summed resident
+ * size of its process group, sampled every 100 ms: Node and the Pagefind indexer it starts, which
+ * peak together), `nodeMaxRssMb` Node's alone.
  */
 function buildOnce(root, env) {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bench', 'build-once.mjs'), root], {
+    const started = performance.now();
+    const child = spawn(process.execPath, astroBuildArgs(), {
       cwd: root,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,14 +127,12 @@ function buildOnce(root, env) {
     child.stderr.on('data', (chunk) => appendFileSync(logFile, chunk));
     child.on('error', fail);
     child.on('close', (code) => {
+      const ms = Math.round(performance.now() - started);
       const peak = sampler.stop();
       appendFileSync(logFile, out);
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !last.startsWith('{')) fail(new Error(`build of ${root} failed (exit ${code}); see ${logFile}`));
-      else {
-        const { ms, maxRssMb } = JSON.parse(last);
-        done({ ms, nodeMaxRssMb: maxRssMb, peakMb: Math.max(maxRssMb, Math.round(peak / 2 ** 20)) });
-      }
+      const nodeMaxRssMb = nodePeakMb(out);
+      if (code !== 0 || nodeMaxRssMb === undefined) fail(new Error(`build of ${root} failed (exit ${code}); see ${logFile}`));
+      else done({ ms, nodeMaxRssMb, peakMb: Math.max(nodeMaxRssMb, Math.round(peak / 2 ** 20)) });
     });
   });
 }

@@ -16,6 +16,9 @@
  * Node API (`addHTMLFile`). Its output depends on the order it finds pages in, which is the order the
  * file system lists them; the folder is written afresh in the route table's order each build, so a
  * rebuild's index is byte for byte a clean build's on the same machine.
+ *
+ * While Pagefind indexes, Node's garbage is collected (src/lib/util/release-memory.ts): their memory
+ * peaks together, and what Node held for page generation is garbage by then.
  */
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { routeHandoff } from '../garden/route-handoff.ts';
+import { releaseMemory } from '../lib/util/release-memory.ts';
 import type { SiteUrl } from '../lib/util/types.ts';
 
 /** Where `build.format: 'directory'` writes the page at a URL, relative to the site: `/a/b/` → `a/b/index.html`. */
@@ -34,9 +38,15 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
 /**
  * Indexes the given pages: each is linked (hard link, or copied where the file system has none) into
  * a folder beside the site, at its own path so that Pagefind gives it its URL, in the given order;
- * Pagefind reads that folder. The folder is removed afterwards. The number added.
+ * Pagefind reads that folder. The folder is removed afterwards. The number added. `whileAdding` runs
+ * once Pagefind has the folder.
  */
-async function addSearchedPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
+async function addSearchedPages(
+  index: PagefindIndex,
+  site: string,
+  urls: readonly SiteUrl[],
+  whileAdding: () => void,
+): Promise<number> {
   const folder = `${site.replace(/[\\/]+$/, '')}.searched`;
   await rm(folder, { recursive: true, force: true });
   try {
@@ -51,7 +61,9 @@ async function addSearchedPages(index: PagefindIndex, site: string, urls: readon
         copyFileSync(from, to);
       }
     }
-    const added = await index.addDirectory({ path: folder });
+    const adding = index.addDirectory({ path: folder });
+    whileAdding();
+    const added = await adding;
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     return added.page_count;
   } finally {
@@ -64,7 +76,8 @@ interface Indexed {
   seconds: number;
 }
 
-async function indexSite(site: string): Promise<Indexed> {
+/** Indexes the site; `whileAdding` runs on this thread while Pagefind reads the pages. */
+async function indexSite(site: string, whileAdding: () => void = () => {}): Promise<Indexed> {
   const start = performance.now();
   // Each language gets an index of its own, by the pages' `<html lang>` (a note's `lang`, else
   // the site's), with its own stemming; a page's search loads the index of its language.
@@ -72,10 +85,12 @@ async function indexSite(site: string): Promise<Indexed> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const searched = routeHandoff()?.searched;
   let pages: number;
-  if (searched) pages = await addSearchedPages(index, site, searched);
+  if (searched) pages = await addSearchedPages(index, site, searched, whileAdding);
   else {
     // Without the route table (a build whose loader did not run), every page, as Pagefind finds them.
-    const added = await index.addDirectory({ path: site });
+    const adding = index.addDirectory({ path: site });
+    whileAdding();
+    const added = await adding;
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     pages = added.page_count;
   }
@@ -90,12 +105,16 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'garden-pagefind',
     hooks: {
       'astro:build:generated': ({ dir }) => {
-        indexing = indexSite(fileURLToPath(dir));
+        // Node is at its largest and mostly garbage once the pages are written, and Pagefind's memory
+        // is about to peak beside it: the garbage goes while Pagefind reads the pages.
+        indexing = indexSite(fileURLToPath(dir), releaseMemory);
         // Awaited in `astro:build:done`; a build that fails before then must not report it twice.
         indexing.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
+          // Again, while Pagefind indexes: the other post-build steps (sitemap, headers) ran since.
+          if (indexing) releaseMemory();
           const { pages, seconds } = await (indexing ?? indexSite(fileURLToPath(dir)));
           logger.info(`Indexed ${pages} pages for search in ${seconds.toFixed(1)} s`);
         } finally {

@@ -1,12 +1,14 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuildArgs, nodePeakMb } from '../../bench/lib/astro-build.mjs';
 import { groupRss, sampleGroupPeak } from '../../bench/lib/group-rss.mjs';
 import { farmReport, parsePeerTable, peerRatios, PEER_NAMES } from '../../bench/lib/peers.ts';
 
-const SHARED_BENCH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+const SHARED_BENCH = resolve(PROJECT_ROOT, '..', 'shared', 'bench');
 
 // As ../shared/bench/report.mjs writes it (one row cut short of its last columns where they do not matter).
 const TABLE = `| Peer | Notes | Wall s, median [min–max] (runs) | Peak RSS MiB | HTML pages | Output MB | JS on a note page: files KB (gzip KB) + inline KB; external | Search index MB (data only) | Unpublished leak: pages / index files |
@@ -110,5 +112,24 @@ describe('groupRss and sampleGroupPeak (the bench counts every process of a buil
       process.kill(-pgid, 'SIGKILL');
     }
     expect(groupRss(2 ** 22 + 7)).toBe(0);
+  });
+});
+
+describe('astroBuildArgs and report-build.mjs (the bench runs Astro’s own command)', () => {
+  it('runs astro.mjs build with the report preloaded, after the given Node flags', () => {
+    const args = astroBuildArgs(['--cpu-prof']);
+    expect(args[0]).toBe('--cpu-prof');
+    expect(args.slice(-2)).toEqual([join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  });
+
+  it("reports Node's own peak memory as the last line of a process that exits with 0, and nothing otherwise", () => {
+    const [, preload] = astroBuildArgs();
+    const run = (code: string) =>
+      spawnSync(process.execPath, ['--import', preload as string, '-e', code], { encoding: 'utf8' }).stdout;
+    // A process that holds 64 MB peaks above it.
+    const ok = run("const b = Buffer.alloc(64 * 2 ** 20, 1); console.log('log line'); b.length");
+    expect(nodePeakMb(ok)).toBeGreaterThan(64);
+    expect(ok.startsWith('log line')).toBe(true);
+    expect(nodePeakMb(run("console.log('log line'); process.exit(1)"))).toBeUndefined();
   });
 });

@@ -1,0 +1,13 @@
+/**
+ * Preloaded (`node --import`) into a benched `astro build`: on a successful exit, one JSON line on
+ * standard output with the process's peak resident memory — Node's alone; Pagefind's indexer is a
+ * process of its own, which the bench counts by sampling the process group. Astro's command ends the
+ * process itself, so this line is the output's last.
+ */
+import { writeSync } from 'node:fs';
+
+process.on('exit', (code) => {
+  if (code !== 0) return;
+  // maxRSS is in kilobytes.
+  writeSync(1, `\n${JSON.stringify({ benchBuild: { maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } })}\n`);
+});
