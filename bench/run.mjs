@@ -409,25 +409,26 @@ function markdownReport(results) {
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, Astro ${m.astro}, commit ${m.commit}.`,
   ];
   // A run of only the memory or incremental builds (`--sizes ''`) has no clean-build tables.
-  if (results.sizes.length > 0)
+  if (results.sizes.length > 0) {
     lines.push(
       `Clean builds, ${results.runs} runs each, each in a fresh Node process; times are wall clock (median, min–max).`,
       '',
       `| N | build | time s (median, min–max) | peak MB (${wholeBuild ? 'Node + Pagefind' : 'Node alone'}) | pages | dist MB | Pagefind MB | page HTML gzip kB (median / max) | typical page CSS+JS gzip kB |`,
       '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |',
     );
-  for (const size of results.sizes) {
-    for (const [name, r] of Object.entries(size.builds)) {
-      lines.push(
-        `| ${size.notes} | ${name} | ${seconds(r.timeMs.median)} (${seconds(r.timeMs.min)}–${seconds(r.timeMs.max)}) | ${r.peakMemoryMb.median} | ${r.pages} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${kb(r.pageHtmlGzip.median)} / ${kb(r.pageHtmlGzip.max)} | ${r.typicalPage ? kb(r.typicalPage.cssAndJsGzip) : '–'} |`,
-      );
+    for (const size of results.sizes) {
+      for (const [name, r] of Object.entries(size.builds)) {
+        lines.push(
+          `| ${size.notes} | ${name} | ${seconds(r.timeMs.median)} (${seconds(r.timeMs.min)}–${seconds(r.timeMs.max)}) | ${r.peakMemoryMb.median} | ${r.pages} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${kb(r.pageHtmlGzip.median)} / ${kb(r.pageHtmlGzip.max)} | ${r.typicalPage ? kb(r.typicalPage.cssAndJsGzip) : '–'} |`,
+        );
+      }
     }
+    lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
+    for (const size of results.sizes) {
+      for (const [name, ratio] of Object.entries(size.ratios)) lines.push(`| ${size.notes} | ${name} | ${ratio.toFixed(2)} |`);
+    }
+    for (const [name, ratio] of Object.entries(results.growth)) lines.push(`| – | ${name} | ${ratio.toFixed(2)} |`);
   }
-  if (results.sizes.length > 0) lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
-  for (const size of results.sizes) {
-    for (const [name, ratio] of Object.entries(size.ratios)) lines.push(`| ${size.notes} | ${name} | ${ratio.toFixed(2)} |`);
-  }
-  for (const [name, ratio] of Object.entries(results.growth)) lines.push(`| – | ${name} | ${ratio.toFixed(2)} |`);
   if (results.incremental) {
     const inc = results.incremental;
     lines.push(
@@ -456,7 +457,7 @@ function markdownReport(results) {
       p.table || 'No table: run-peers.sh measured nothing.',
     );
     if (p.ratios.length) {
-      if (results.sizes.length > 0) lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
+      lines.push('', '| N | ratio | value |', '| ---: | --- | ---: |');
       for (const ratio of p.ratios) lines.push(`| ${ratio.notes} | ${ratio.name} | ${ratio.value.toFixed(2)} |`);
     }
     if (p.versions) lines.push('', '```', p.versions, '```');
