@@ -40,7 +40,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { CHROME_PATH, CHROMIUM_FLAGS } from '../tests/helpers/chromium.ts';
 import { parsePeerTable, peerRatios } from './lib/peers.ts';
-import { astroBuildArgs, nodePeakMb } from './lib/astro-build.mjs';
+import { astroBuildArgs, nodePeakMb, siteBuild } from './lib/astro-build.mjs';
 import { sampleGroupPeak } from './lib/group-rss.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,17 +107,18 @@ const sizeOf = (dir) => filesOf(dir).reduce((total, file) => total + statSync(jo
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * One `astro build` in a fresh Node (bench/lib/astro-build.mjs: Astro's command, as `npm run build`
- * runs it), returning its wall time and peak memory: `peakMb` the whole build's (the summed resident
- * size of its process group, sampled every 100 ms: Node and the Pagefind indexer it starts, which
- * peak together), `nodeMaxRssMb` Node's alone.
+ * One build in fresh Node processes (bench/lib/astro-build.mjs: the site's as `npm run build` runs
+ * it, the floor's with Astro's command), returning its wall time and peak memory: `peakMb` the whole
+ * build's (the summed resident size of its process group, sampled every 100 ms: the Node processes
+ * and the Pagefind indexer), `nodeMaxRssMb` its largest Node process's alone.
  */
 function buildOnce(root, env) {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, astroBuildArgs(), {
+    const command = root === projectRoot ? siteBuild() : { args: astroBuildArgs(), env: {} };
+    const child = spawn(process.execPath, command.args, {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...command.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -7,6 +7,7 @@
  * client islands' text in every dictionary goes into the site script through another,
  * `virtual:garden/client-text`.
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -100,6 +101,13 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
           );
       },
       'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+        // Astro lists the MDX notes' modules (and content images) in the project's .astro/ folder, but
+        // rewrites a list only when its content store changed since it was loaded: a store restored
+        // from another cache folder (GARDEN_CACHE_DIR: one per vault in the tests and the bench) kept
+        // the list of the vault built last, and its MDX notes failed to render. Removed, both lists are
+        // written afresh from the store when the content syncs.
+        for (const list of ['content-modules.mjs', 'content-assets.mjs'])
+          rmSync(new URL(`.astro/${list}`, astroConfig.root), { force: true });
         // The build writes into a staging folder and replaces outDir only when everything succeeded.
         const output = atomicOutput();
         /**

@@ -4,13 +4,17 @@
  * otherwise leave a site without its pages — and the finished site replaces the out dir only after
  * every `astro:build:done` hook succeeded. Hence this integration MUST STAY THE LAST ONE in
  * astro.config.mjs: the build stops when it is not. `astro dev` and `astro preview` see the real out dir.
+ * A build that stops before search (`npm run build`, src/integrations/build-handoff.ts) leaves the
+ * staging folder to the process that indexes it, which publishes with `publish` below.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { routeHandoff } from '../garden/route-handoff.ts';
 import { outputFolders, recoverySteps, swapSteps, type OutputFolders, type Step } from '../lib/output/atomic-output.ts';
+import { handoffFile, writeHandoff } from './build-handoff.ts';
 
 const NAME = 'garden-atomic-output';
 
@@ -36,6 +40,11 @@ function discardedFolders(folders: OutputFolders): string[] {
 
 const hasGit = (dir: string) => existsSync(join(dir, '.git'));
 
+/** Puts the finished site in the staging folder in place of the published one. */
+export function publish(folders: OutputFolders): void {
+  run(swapSteps(folders, { out: existsSync(folders.out), outGit: hasGit(folders.out) }, `${process.pid}-${Date.now()}`));
+}
+
 export interface AtomicOutput extends AstroIntegration {
   /** The folder the running build writes the site into (the staging folder); for hooks and filters that read built pages. */
   buildDir(): string;
@@ -43,7 +52,8 @@ export interface AtomicOutput extends AstroIntegration {
 
 export default function atomicOutput(): AtomicOutput {
   let folders: OutputFolders | undefined;
-  let published = false;
+  // Once the site is published or handed over, the staging folder is no longer this build's to remove.
+  let done = false;
 
   return {
     name: NAME,
@@ -68,7 +78,7 @@ export default function atomicOutput(): AtomicOutput {
         );
         // A failed build takes its staging folder with it; a killed one leaves it to the next build's start.
         process.once('exit', () => {
-          if (!published) rmSync(current.staging, { recursive: true, force: true });
+          if (!done) rmSync(current.staging, { recursive: true, force: true });
         });
         // Astro's client and server folders sit inside the out dir; they move along with it.
         const staging = pathToFileURL(current.staging + sep);
@@ -84,8 +94,15 @@ export default function atomicOutput(): AtomicOutput {
       'astro:build:done': ({ dir, logger }) => {
         if (!folders || fileURLToPath(dir) !== folders.staging + sep)
           throw new Error(`The build wrote to ${fileURLToPath(dir)}, not to its staging folder`);
-        run(swapSteps(folders, { out: existsSync(folders.out), outGit: hasGit(folders.out) }, `${process.pid}-${Date.now()}`));
-        published = true;
+        const handoff = handoffFile();
+        if (handoff) {
+          writeHandoff(handoff, { out: folders.out, searched: routeHandoff()?.searched ?? null });
+          done = true;
+          logger.info(`The site is written; the search index and publishing follow in a process of their own`);
+          return;
+        }
+        publish(folders);
+        done = true;
         logger.info(`Published the site to ${folders.out}`);
       },
     },

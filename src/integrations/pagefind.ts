@@ -19,6 +19,8 @@
  *
  * Before waiting for the index, Node's garbage is collected (src/lib/util/release-memory.ts): the two
  * processes' memory peaks together, and most of what Node held for page generation is garbage by then.
+ * `npm run build` avoids that altogether: its `astro build` stops before search, and the index is built
+ * once Astro's process has exited (src/integrations/build-handoff.ts, src/cli/build.ts).
  */
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { routeHandoff } from '../garden/route-handoff.ts';
+import { handoffFile } from './build-handoff.ts';
 import { releaseMemory } from '../lib/util/release-memory.ts';
 import type { SiteUrl } from '../lib/util/types.ts';
 
@@ -68,17 +71,19 @@ interface Indexed {
   seconds: number;
 }
 
-async function indexSite(site: string): Promise<Indexed> {
+/**
+ * Indexes the site in a folder and writes the index into its `pagefind/`: the pages named, in their
+ * order, or, without them (a build whose loader did not run), every page as Pagefind finds them.
+ */
+export async function indexSite(site: string, searched: readonly SiteUrl[] | undefined): Promise<Indexed> {
   const start = performance.now();
   // Each language gets an index of its own, by the pages' `<html lang>` (a note's `lang`, else
   // the site's), with its own stemming; a page's search loads the index of its language.
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const searched = routeHandoff()?.searched;
   let pages: number;
   if (searched) pages = await addSearchedPages(index, site, searched);
   else {
-    // Without the route table (a build whose loader did not run), every page, as Pagefind finds them.
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     pages = added.page_count;
@@ -94,18 +99,20 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'garden-pagefind',
     hooks: {
       'astro:build:generated': ({ dir }) => {
-        indexing = indexSite(fileURLToPath(dir));
+        if (handoffFile()) return;
+        indexing = indexSite(fileURLToPath(dir), routeHandoff()?.searched);
         // Awaited in `astro:build:done`; a build that fails before then must not report it twice.
         indexing.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (handoffFile()) return;
         try {
           // Pagefind peaks while it writes its files, after the other post-build steps (sitemap, headers)
           // have run: collected now, Node holds 2.0 GB beside it at 10 000 notes instead of 2.75 GB. Once
           // only: collected when the pages are written too, Node held 1.6 GB, but V8 then collected again
           // and again while those steps allocated (6.4 s more collection at 5 000 notes, against 2.4 s).
           if (indexing) releaseMemory();
-          const { pages, seconds } = await (indexing ?? indexSite(fileURLToPath(dir)));
+          const { pages, seconds } = await (indexing ?? indexSite(fileURLToPath(dir), routeHandoff()?.searched));
           logger.info(`Indexed ${pages} pages for search in ${seconds.toFixed(1)} s`);
         } finally {
           indexing = undefined;

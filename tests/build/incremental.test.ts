@@ -67,3 +67,18 @@ describe('a rebuild after editing one note', () => {
     expect(readFileSync(join(rebuild.outDir, 'notes/beta/index.html'), 'utf8')).toContain('comes next, as edited');
   });
 });
+
+describe('a rebuild on its cache after another vault was built', () => {
+  it('still renders the MDX notes it restores from the cache', async () => {
+    // The other vault's build leaves Astro's list of MDX modules (.astro/content-modules.mjs) without this vault's.
+    const other = await buildVault({
+      contentDir: 'tests/fixtures/vault-good',
+      outDir: join(TMP, 'incremental-other'),
+      env: { GARDEN_URL_LOCK: '' },
+    });
+    expect(other.code, other.output).toBe(0);
+    const again = await buildVault({ contentDir: vault, outDir: site, env: { GARDEN_URL_LOCK: '' } });
+    expect(again.code, again.output).toBe(0);
+    expect(readFileSync(join(site, 'notes/component/index.html'), 'utf8')).toContain('beta from mdx');
+  });
+});

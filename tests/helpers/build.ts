@@ -1,6 +1,7 @@
 /**
- * Builds a vault with the real `astro build`, as an author would, into its own output and cache
- * folders under tests/.tmp, so fixture builds never touch `dist/` or each other.
+ * Builds a vault as an author would, with `npm run build`'s command (src/cli/build.ts: `astro build`,
+ * then the search index in a process of its own) or `astro build` alone, into its own output and
+ * cache folders under tests/.tmp, so fixture builds never touch `dist/` or each other.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ export const DEFAULT_SITE = join(TMP, 'site-default');
 export const OBSIDIAN_SITE = join(TMP, 'site-obsidian');
 export const OBSIDIAN_VAULT = 'tests/fixtures/vault-obsidian';
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const BUILD = join(PROJECT_ROOT, 'src/cli/build.ts');
 
 /**
  * The environment for an Astro child process: ours, less what Vitest sets (NODE_ENV=test, VITEST…,
@@ -35,10 +37,18 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildVault(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  env?: Record<string, string>;
+  /** `astro build` alone, search index included, in one process; `npm run build`'s two otherwise. */
+  astroOnly?: boolean;
+}
+
+export function buildVault(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(PROJECT_ROOT, options.outDir);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
+    const child = spawn(process.execPath, options.astroOnly ? [ASTRO, 'build'] : [BUILD], {
       cwd: PROJECT_ROOT,
       env: astroEnv({
         GARDEN_CONTENT_DIR: options.contentDir,

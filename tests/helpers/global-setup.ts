@@ -3,7 +3,7 @@ import { DEFAULT_SITE, OBSIDIAN_SITE, OBSIDIAN_VAULT, TMP, buildVault, recordBui
 
 /**
  * Builds the shipped default site and the Obsidian-syntax fixture vault once per run, for the build
- * and browser tests. The fixture's result (exit code and log) is kept for its tests. One after the
+ * and browser tests. Each result (exit code and log) is kept for their tests. One after the
  * other: Astro keeps the content layer's asset list in the project's `.astro/` folder, so two builds
  * at once can publish each other's images.
  */
@@ -12,6 +12,7 @@ async function buildSites(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
   const site = await buildVault({ contentDir: 'content', outDir: DEFAULT_SITE });
   if (site.code !== 0) throw new Error(`The default site did not build:\n${site.output}`);
+  recordBuild(site);
   recordBuild(await buildVault({ contentDir: OBSIDIAN_VAULT, outDir: OBSIDIAN_SITE, env: { GARDEN_URL_LOCK: '' } }));
 }
 

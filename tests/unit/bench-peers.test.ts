@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBuildArgs, nodePeakMb } from '../../bench/lib/astro-build.mjs';
+import { astroBuildArgs, nodePeakMb, siteBuild } from '../../bench/lib/astro-build.mjs';
 import { groupRss, sampleGroupPeak } from '../../bench/lib/group-rss.mjs';
 import { farmReport, parsePeerTable, peerRatios, PEER_NAMES } from '../../bench/lib/peers.ts';
 
@@ -115,7 +115,7 @@ describe('groupRss and sampleGroupPeak (the bench counts every process of a buil
   });
 });
 
-describe('astroBuildArgs and report-build.mjs (the bench runs Astro’s own command)', () => {
+describe('astroBuildArgs, siteBuild and report-build.mjs (the bench runs the build commands)', () => {
   it('runs astro.mjs build with the report preloaded, after the given Node flags', () => {
     const args = astroBuildArgs(['--cpu-prof']);
     expect(args[0]).toBe('--cpu-prof');
@@ -131,5 +131,16 @@ describe('astroBuildArgs and report-build.mjs (the bench runs Astro’s own comm
     expect(nodePeakMb(ok)).toBeGreaterThan(64);
     expect(ok.startsWith('log line')).toBe(true);
     expect(nodePeakMb(run("console.log('log line'); process.exit(1)"))).toBeUndefined();
+  });
+
+  it("reports the largest Node process of the site's build, which runs Astro in a process of its own", () => {
+    const { args, env } = siteBuild();
+    expect(args).toEqual([join(PROJECT_ROOT, 'src', 'cli', 'build.ts')]);
+    // A parent holding 8 MB waits for a child holding 96 MB; both are preloaded through NODE_OPTIONS.
+    const child = 'const b = Buffer.alloc(96 * 2 ** 20, 1); b.length';
+    const parent = `const b = Buffer.alloc(8 * 2 ** 20, 1); require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'inherit' }); b.length`;
+    const out = spawnSync(process.execPath, ['-e', parent], { encoding: 'utf8', env: { ...process.env, ...env } }).stdout;
+    expect(out.match(/benchBuild/g)).toHaveLength(2);
+    expect(nodePeakMb(out)).toBeGreaterThan(96);
   });
 });
