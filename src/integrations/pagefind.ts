@@ -38,14 +38,21 @@ const pageFile = (url: SiteUrl) => `${url.slice(1)}index.html`;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
+interface Added {
+  pages: number;
+  /** The folder's removal, under way while Pagefind writes its index (1.4–1.8 s at 4 494 pages). */
+  removal: Promise<void>;
+}
+
 /**
  * Indexes the given pages: each is linked (hard link, or copied where the file system has none) into
  * a folder beside the site, at its own path so that Pagefind gives it its URL, in the given order;
- * Pagefind reads that folder. The folder is removed afterwards. The number added.
+ * Pagefind reads that folder. Once Pagefind has read it, the folder is removed.
  */
-async function addSearchedPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<number> {
+async function addSearchedPages(index: PagefindIndex, site: string, urls: readonly SiteUrl[]): Promise<Added> {
   const folder = `${site.replace(/[\\/]+$/, '')}.searched`;
-  await rm(folder, { recursive: true, force: true });
+  const remove = () => rm(folder, { recursive: true, force: true });
+  await remove();
   try {
     // Synchronous: Pagefind waits for the whole folder, and awaited calls (two a page) took
     // 0.5–0.7 s at 4 494 pages against 0.25–0.3 s.
@@ -60,9 +67,10 @@ async function addSearchedPages(index: PagefindIndex, site: string, urls: readon
     }
     const added = await index.addDirectory({ path: folder });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+    return { pages: added.page_count, removal: remove() };
+  } catch (error) {
+    await remove();
+    throw error;
   }
 }
 
@@ -82,13 +90,14 @@ export async function indexSite(site: string, searched: readonly SiteUrl[] | und
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let pages: number;
-  if (searched) pages = await addSearchedPages(index, site, searched);
+  let removal: Promise<void> | undefined;
+  if (searched) ({ pages, removal } = await addSearchedPages(index, site, searched));
   else {
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     pages = added.page_count;
   }
-  const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+  const [written] = await Promise.all([index.writeFiles({ outputPath: `${site}/pagefind` }), removal]);
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   return { pages, seconds: (performance.now() - start) / 1000 };
 }
