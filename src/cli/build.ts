@@ -21,7 +21,14 @@ const handoffPath = join(scratch, 'handoff.json');
 try {
   const built = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, [HANDOFF_VARIABLE]: handoffPath },
+    env: {
+      // Rolldown and Astro's compiler (Rust) allocate with mimalloc, which keeps freed memory a while
+      // before it hands it back: purged at once, Astro's process peaked 120–390 MB lower at 10 000
+      // notes, no slower. mimalloc reads it only as the process starts; an author's own value wins.
+      MIMALLOC_PURGE_DELAY: '0',
+      ...process.env,
+      [HANDOFF_VARIABLE]: handoffPath,
+    },
   });
   if (built.status !== 0) process.exitCode = built.status ?? 1;
   // No handoff from a build that succeeded: Astro did not build (`-- --help`, say).
