@@ -18,6 +18,7 @@ import { resolveGardenOptions, type GardenConfig, type GardenOptions } from './c
 import atomicOutput from './integrations/atomic-output.ts';
 import hardening from './integrations/hardening.ts';
 import media from './integrations/media.ts';
+import oembed from './integrations/oembed.ts';
 import { mdxHeadDirective } from './integrations/mdx-head-directive.ts';
 import { mdxProblems } from './integrations/mdx-problems.ts';
 import pagefind from './integrations/pagefind.ts';
@@ -137,6 +138,7 @@ export default function garden(options: GardenOptions = {}): GardenIntegration {
           integrations: [
             mdx(),
             sitemap({ filter: indexable }),
+            oembed({ site: config.site, title: config.title }),
             media(),
             hardening({ embedOrigins: config.embedOrigins }),
             pagefind(),

@@ -69,7 +69,7 @@ export const RESERVED_URLS: readonly ReservedUrl[] = [
     kind: 'folder',
     url: '/embed/' as SiteUrl,
     what: 'the oEmbed descriptions of the views other sites frame',
-    source: 'src/pages/embed/[...path]/oembed.json.ts',
+    source: 'src/integrations/oembed.ts',
   },
   // Astro serves src/pages/404.astro at /404/ as well as writing 404.html.
   { kind: 'page', url: '/404/' as SiteUrl, what: 'the "page not found" page', source: 'src/pages/404.astro' },

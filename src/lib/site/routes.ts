@@ -7,7 +7,7 @@
 import { cartridgeUrl } from './course-cartridge.ts';
 import { COURSE_TOOLS, courseToolUrl, studySheetUrl, type CourseTool } from './course-tools.ts';
 import type { Course, Garden } from './garden.ts';
-import { hasStudyMaterial, type NoteData } from '../note/note-data.ts';
+import { displayTitle, hasStudyMaterial, type NoteData } from '../note/note-data.ts';
 import type { PageKeys } from './page-keys.ts';
 import { NOTE_ROUTE, RESERVED_URLS } from './reserved-urls.ts';
 import { tagSlug, tagUrl } from '../syntax/tags.ts';
@@ -15,13 +15,11 @@ import { BACKLINKS_SHOWN, backlinksUrl, glossaryPageUrl, tagPageCount, tagPagePa
 import { parseSiteUrl, type SiteUrl } from '../util/types.ts';
 import type { ServedUrls, UrlLock } from './url-lock.ts';
 import { routeParamForUrl, urlKey } from './url.ts';
-import { EMBED_PREFIX, mainEmbed, type Embed } from './embed-urls.ts';
+import { EMBED_PREFIX, mainEmbed, type Embed, type EmbedView } from './embed-urls.ts';
 import { embedsOf, ownCourse } from './note-embeds.ts';
 
 /** The page file of every embed; its parameter is the embed's URL below `/embed/`. */
 export const EMBED_ROUTE = 'src/pages/embed/[...path].astro';
-/** The oEmbed file of each main embed. */
-export const OEMBED_ROUTE = 'src/pages/embed/[...path]/oembed.json.ts';
 
 export type RetiredUrl = UrlLock['retired'][number];
 
@@ -318,6 +316,25 @@ export function searchedUrls(routes: readonly Route[]): SiteUrl[] {
       (route.kind === 'note' || route.kind === 'home') && route.note && isSearched(route.note) ? [route.url] : [],
     )
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** What a main embed's oEmbed file says of it (src/lib/output/oembed-files.ts): its URL, title and view. */
+export interface OembedSource {
+  url: SiteUrl;
+  title: string;
+  view: EmbedView;
+}
+
+/**
+ * The embeds described by an oEmbed file: each note's main embed (a link to the note turns into it),
+ * in URL order. The files are written after the pages (src/integrations/oembed.ts), not as pages.
+ */
+export function oembedSources(routes: readonly Route[]): OembedSource[] {
+  return routes
+    .flatMap((route) =>
+      route.kind === 'embed' && route.main ? [{ url: route.url, title: displayTitle(route.note), view: route.embed.view }] : [],
+    )
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 export function indexedUrls(routes: readonly Route[]): (url: string) => boolean | undefined {
