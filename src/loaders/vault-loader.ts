@@ -5,7 +5,8 @@
  * store (and `dist/`) stays as it was.
  */
 import { availableParallelism } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -26,6 +27,7 @@ import { DEFAULT_MAX_NOTE_SIZE, MEGABYTE } from '../lib/vault/limits.ts';
 import type { MarkdownProcessorName } from '../markdown/processor.ts';
 import { checkRoutes } from './lock-check.ts';
 import { cachedRendering, rendererSources, type RenderMarkdown, type Rendered } from './render-cache.ts';
+import { readNotesCached } from './read-cache.ts';
 import { hasScanCache, readScanCache, writeScanCache } from './scan-cache.ts';
 import { BodyStore, bodiesFolder } from './rendered-bodies.ts';
 import { bodyKeyOf, prepareEntry } from './store-entry.ts';
@@ -58,8 +60,6 @@ export class VaultError extends Error {
   }
 }
 
-/** Note files read at once: enough to keep the disk busy, far below any limit on open files. */
-const FILES_READ_AT_ONCE = 64;
 /** Notes rendered at once on the main thread (four times as many with workers, to keep them fed). */
 const RENDER_CONCURRENCY = 8;
 /** Below this many notes to render, starting worker threads costs more than it saves. */
@@ -111,17 +111,14 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
   const { notes: paths, attachments } = listVaultFiles(root);
   const started = performance.now();
   const maxNoteBytes = (options.maxNoteSize ?? DEFAULT_MAX_NOTE_SIZE) * MEGABYTE;
-  // A note over the size limit is not even read: readVault reports it by its size. A few files at a
-  // time: a vault of 20 000 notes read all at once runs out of file handles (EMFILE).
-  const reading = pLimit(FILES_READ_AT_ONCE);
-  const files = await Promise.all(
-    paths.map((path) =>
-      reading(async () => {
-        const { size } = await stat(join(root, path));
-        return size > maxNoteBytes ? { path, text: '', size } : { path, text: await readFile(join(root, path), 'utf8') };
-      }),
-    ),
-  );
+  // A note over the size limit is not even read: readVault reports it by its size. One file after
+  // another, synchronously: 0.15–0.4 s for 5 000 notes, against 0.6–1.0 s with 64 awaited at a time,
+  // and a single file open whatever the vault's size.
+  const files = paths.map((path) => {
+    const file = join(root, path);
+    const { size } = statSync(file);
+    return size > maxNoteBytes ? { path, text: '', size } : { path, text: readFileSync(file, 'utf8') };
+  });
   const { bibliography, citationStyle } = await readCitationFiles(root, projectRoot, attachments, options.citationStyle);
   const loadOptions = {
     displayPath,
@@ -144,7 +141,10 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     // Without a scan cache every note is scanned and rendered: the threads load their code while this
     // one reads the vault, instead of after it.
     if (!(await hasScanCache(context))) poolFor(files.length);
-    let read = readVault(files, loadOptions);
+    // What the site's code is: it keys the read cache, and the render cache through the vault digest.
+    const sources = await rendererSources(projectRoot);
+    const reads = await readNotesCached(context, files, maxNoteBytes, context.generateDigest(JSON.stringify(sources)));
+    let read = readVault(files, loadOptions, reads.outcomes);
     const scanCache = await readScanCache(context, read);
     const toScan = read.scanJobs.filter((job) => !scanCache.hits.has(job.vaultPath));
     const scans = new Map(scanCache.hits);
@@ -177,6 +177,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const lockProblems = await checkRoutes(projectRoot, options.urlLock, vault, logger);
     if (vault.problems.length > 0 || lockProblems.length > 0) throw new VaultError([...vault.problems, ...lockProblems]);
     await writeScanCache(context, scanCache.keys, scans);
+    await reads.save();
     setLinkContext(createLinkContext(root, vault.links, vault.notes));
     setPublishedMedia(root, vault.media);
     const checked = performance.now();
@@ -188,7 +189,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const vaultDigest = context.generateDigest(
       JSON.stringify([
         options.markdownProcessor,
-        await rendererSources(projectRoot),
+        sources,
         attachments,
         vault.notes.map(({ note, body }) => [
           note.vaultPath,
@@ -254,7 +255,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
     const threads = (used: WorkerPool | undefined) => (used ? ` on ${used.size} threads` : '');
     logger.info(
-      `${keep.size} published notes loaded from ${paths.length} notes in the vault: ${toScan.length} scanned${threads(scanPool)} ` +
+      `${keep.size} published notes loaded from ${paths.length} notes in the vault: ${reads.read} read, ${toScan.length} scanned${threads(scanPool)} ` +
         `and the vault checked in ${seconds(started, checked)}, ${toRender.length} rendered in ${seconds(checked, performance.now())}${threads(renderPool)}`,
     );
   } finally {

@@ -1,5 +1,5 @@
 /** Valid frontmatter → a note's data: defaults, old URLs, timeline ids, quiz ids, pending wikilinks. */
-import type { NoteCommon, NoteData, PendingReference, QuizQuestion, TimelineEvent } from './note-data.ts';
+import type { NoteCommon, NoteData, PendingReference, QuizQuestion, ReferenceSlot, TimelineEvent } from './note-data.ts';
 import type { NoteFrontmatter } from './schema.ts';
 import { eventId, sortChronologically } from './timeline.ts';
 import type { SiteUrl, VaultPath } from '../util/types.ts';
@@ -16,11 +16,13 @@ export function normalise(
   urlSource: UrlSource,
   report: (message: string, path: PropertyKey[]) => void,
   references: PendingReference[],
+  lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
 ): NoteData {
-  const refer = (written: readonly string[] | undefined, key: PropertyKey[], into: VaultPath[]) =>
-    (written ?? []).forEach((link, index) =>
-      references.push({ written: link, path: [...key, index], add: (target) => into.push(target) }),
-    );
+  const refer = (written: readonly string[] | undefined, key: PropertyKey[], slot: ReferenceSlot) =>
+    (written ?? []).forEach((link, index) => {
+      const line = lineOf([...key, index]);
+      references.push({ written: link, ...(line !== undefined ? { line } : {}), slot });
+    });
   const common: NoteCommon = {
     vaultPath,
     url,
@@ -77,8 +79,9 @@ export function normalise(
           ]);
         }
         seen.set(id, index);
+        // Filled in by id once the vault is known (a published timeline's event ids are unique).
         const links: VaultPath[] = [];
-        refer(event.links, ['events', index, 'links'], links);
+        refer(event.links, ['events', index, 'links'], { kind: 'event', id });
         if (event.era !== undefined && !eraTitles.has(event.era)) {
           report(`events[${index}].era "${event.era}" is not the title of any entry in eras`, ['events', index, 'era']);
         }
@@ -102,7 +105,7 @@ export function normalise(
     }
     case 'term': {
       const related: VaultPath[] = [];
-      refer(frontmatter.related, ['related'], related);
+      refer(frontmatter.related, ['related'], { kind: 'related' });
       return {
         ...common,
         type: 'term',
@@ -113,7 +116,7 @@ export function normalise(
     }
     case 'course': {
       const order: VaultPath[] = [];
-      refer(frontmatter.order, ['order'], order);
+      refer(frontmatter.order, ['order'], { kind: 'order' });
       return { ...common, type: 'course', order };
     }
     default: {

@@ -129,13 +129,26 @@ export interface CourseNote extends NoteCommon {
 }
 
 /**
- * A wikilink written in frontmatter, waiting for the whole vault to be known. `path` is where it was
- * written (for the error's line); `add` puts the resolved note where it belongs.
+ * A wikilink written in frontmatter, waiting for the whole vault to be known: plain data, so that a
+ * worker thread can read the note. `line` is where it was written (for a problem with it); `slot` is
+ * where the resolved note belongs (`addReference`).
  */
 export interface PendingReference {
   written: string;
-  path: PropertyKey[];
-  add: (target: VaultPath) => void;
+  line?: number;
+  slot: ReferenceSlot;
+}
+
+/** Where a frontmatter wikilink's note goes: a term's `related`, a course's `order`, an event's `links`. */
+export type ReferenceSlot = { kind: 'related' } | { kind: 'order' } | { kind: 'event'; id: string };
+
+/** Puts a resolved frontmatter wikilink's note in its place in the note's data. */
+export function addReference(note: NoteData, slot: ReferenceSlot, target: VaultPath): void {
+  if (slot.kind === 'related' && note.type === 'term') note.related.push(target);
+  else if (slot.kind === 'order' && note.type === 'course') note.order.push(target);
+  else if (slot.kind === 'event' && note.type === 'timeline')
+    note.events.find((event) => event.id === slot.id)?.links.push(target);
+  else throw new Error(`a ${slot.kind} reference in a ${note.type} note`);
 }
 
 export type NoteData = StudyNote | TimelineNote | TermNote | CourseNote;

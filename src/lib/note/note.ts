@@ -21,8 +21,6 @@ export type NoteOutcome =
       note: NoteData;
       body: string;
       bodyLine: number;
-      /** File line of a frontmatter key path, for problems found later (e.g. a dead link in `order`). */
-      lineOf: (path: readonly PropertyKey[]) => number | undefined;
       references: PendingReference[];
       /** Frontmatter that may cite works (src/lib/vault/citations.ts), checked once the bibliography is read. */
       citing: FrontmatterCitation[];
@@ -90,6 +88,7 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     url.value.source,
     (message, path) => problems.push(problem(message, source.lineOf(path))),
     references,
+    source.lineOf,
   );
   if (problems.length > 0) return { status: 'invalid', problems };
   const urlKeyName =
@@ -111,9 +110,11 @@ export function readNote(vaultPath: VaultPath, text: string): NoteOutcome {
     note,
     body: source.body,
     bodyLine: source.bodyLine,
-    lineOf: source.lineOf,
     references,
-    citing: frontmatterCitations(frontmatter as CitingFrontmatter),
+    citing: frontmatterCitations(frontmatter as CitingFrontmatter).map((citing) => {
+      const line = source.lineOf(citing.path) ?? source.lineOf(citing.path.slice(0, -1));
+      return line !== undefined ? { ...citing, line } : citing;
+    }),
     urlLines: {
       ...(urlLine !== undefined ? { url: urlLine } : {}),
       // The old URLs are the aliases that start with `/`, in order (each valid, or the note is invalid).

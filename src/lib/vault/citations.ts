@@ -19,10 +19,11 @@ export interface ScannedCitation {
   line: number;
 }
 
-/** Frontmatter that may cite, as written, with the key path its line is found by. */
+/** Frontmatter that may cite, as written, with the key path its line is found by (and the line, once the note is read). */
 export interface FrontmatterCitation {
   written: string;
   path: PropertyKey[];
+  line?: number;
   /** `sources` entries are citations whole (`"[@taubman2003, 250]"`); other text may hold some. */
   whole: boolean;
 }
@@ -31,7 +32,6 @@ export interface CitingNote {
   note: NoteData;
   body: readonly ScannedCitation[];
   frontmatter: readonly FrontmatterCitation[];
-  lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 export interface CitationSetup {
@@ -49,13 +49,13 @@ export function citeNotes(
   setup: CitationSetup,
   report: { problems: Problem[]; dead: Problem[]; displayPath: (path: VaultPath) => string },
 ): void {
-  for (const { note, body, frontmatter, lineOf } of notes) {
+  for (const { note, body, frontmatter } of notes) {
     const file = report.displayPath(note.vaultPath);
     const groups: { cluster: CitationCluster; line?: number }[] = body.flatMap((found) =>
       findCitations(found.written).map((cluster) => ({ cluster, line: found.line })),
     );
     for (const written of frontmatter) {
-      const line = lineOf(written.path) ?? lineOf(written.path.slice(0, -1));
+      const { line } = written;
       const found = findCitations(written.written);
       if (written.whole && found.length === 0) {
         report.problems.push({

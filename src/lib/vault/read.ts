@@ -117,25 +117,29 @@ export function lineOf(error: unknown): { line?: number } {
   return typeof line === 'number' && line > 0 ? { line } : {};
 }
 
-/** Frontmatter first: the glossary's names must be known before any body is scanned. */
-export function readVault(files: readonly VaultFile[], options: LoadOptions = {}): ReadVault {
+/**
+ * Frontmatter first: the glossary's names must be known before any body is scanned. Each file is read
+ * here with `readNoteFile`, unless `outcomes` gives what it gave for each file, in the same order (a
+ * large vault is read on worker threads: src/loaders/vault-worker.ts).
+ */
+export function readVault(files: readonly VaultFile[], options: LoadOptions = {}, outcomes?: readonly NoteOutcome[]): ReadVault {
   const displayPath = options.displayPath ?? ((path: VaultPath) => path);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const published: Extract<NoteOutcome, { status: 'published' }>[] = [];
   const indexed: LinkTargetNote[] = [];
 
-  const maxBytes = options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
-  // Frontmatter first: the glossary's names must be known before any body is scanned.
-  for (const file of files) {
-    const outcome = readWithinLimits(file, maxBytes);
+  const maxBytes = maxNoteBytes(options);
+  if (outcomes && outcomes.length !== files.length) throw new Error(`${outcomes.length} notes read for ${files.length} files`);
+  files.forEach((file, index) => {
+    const outcome = outcomes?.[index] ?? readNoteFile(file, maxBytes);
     if (outcome.status === 'invalid') {
       problems.push(...outcome.problems.map((p) => ({ ...p, file: displayPath(file.path) })));
       indexed.push({ vaultPath: file.path, aliases: [], state: 'invalid' });
     } else if (outcome.status === 'unpublished') {
       indexed.push({ vaultPath: file.path, aliases: outcome.aliases, state: 'unpublished' });
     } else published.push(outcome);
-  }
+  });
 
   const ownTypes = ownTypeWarning(published, displayPath);
   if (ownTypes) warnings.push(ownTypes);
@@ -157,11 +161,18 @@ export function readVault(files: readonly VaultFile[], options: LoadOptions = {}
   };
 }
 
+/** The largest note file, in bytes, the options allow. */
+export function maxNoteBytes(options: Pick<LoadOptions, 'maxNoteBytes'>): number {
+  return options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
+}
+
 /**
  * A note read if it keeps the limits (src/lib/vault/limits.ts), checked on its text before each parser: its
  * size and frontmatter before the YAML is parsed, a published body before it is scanned or rendered.
+ * Plain data in, plain data out, whatever the note holds (a problem, never a throw): a worker thread
+ * reads a share of a large vault with it.
  */
-function readWithinLimits(file: VaultFile, maxBytes: number): NoteOutcome {
+export function readNoteFile(file: VaultFile, maxBytes: number): NoteOutcome {
   const over = (problems: readonly { line: number; message: string }[]): NoteOutcome => ({
     status: 'invalid',
     problems: problems.map((problem) => ({ ...problem, file: file.path })),

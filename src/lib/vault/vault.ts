@@ -8,7 +8,7 @@ import { attachmentKind } from '../render/media.ts';
 import { createNoteIndex, createVaultLinks, parseWikilink, type LinkTargetNote, type VaultLinks } from '../syntax/links.ts';
 import { glossaryNames, linksTermItself } from '../note/glossary.ts';
 import { reservedIds, type UrlLines } from '../note/note.ts';
-import { type NoteData } from '../note/note-data.ts';
+import { addReference, type NoteData } from '../note/note-data.ts';
 import type { ScannedNote, WrittenLink } from '../syntax/scan.ts';
 import { createTermMatcher } from '../syntax/terms.ts';
 import type { Problem, VaultPath } from '../util/types.ts';
@@ -126,16 +126,16 @@ export function completeVault(
   const index = createNoteIndex(indexed);
   for (const entry of published) {
     for (const reference of entry.references) {
-      const line = entry.lineOf(reference.path);
+      const { line } = reference;
       const at = { file: displayPath(entry.note.vaultPath), ...(line ? { line } : {}) };
       const { target } = parseWikilink(reference.written);
       if (target === '') {
-        reference.add(entry.note.vaultPath);
+        addReference(entry.note, reference.slot, entry.note.vaultPath);
         continue;
       }
       const found = index.resolve(target);
       if (found.kind === 'found') {
-        if (found.note.state === 'published') reference.add(found.note.vaultPath);
+        if (found.note.state === 'published') addReference(entry.note, reference.slot, found.note.vaultPath);
         else if (found.note.state === 'unpublished') {
           const message = `${reference.written} links to ${displayPath(found.note.vaultPath)}, which is not published; it is left out`;
           warnings.push({ ...at, message });
@@ -194,7 +194,6 @@ export function completeVault(
       note: entry.note,
       body: scans.get(entry.note.vaultPath)?.citations ?? [],
       frontmatter: entry.citing,
-      lineOf: entry.lineOf,
     })),
     options,
     { problems, dead: deadLinks, displayPath },
