@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNoteSource } from '../../src/lib/note/frontmatter.ts';
 import { readNote } from '../../src/lib/note/note.ts';
+import { addReference, type NoteData } from '../../src/lib/note/note-data.ts';
 import { vaultPath } from '../../src/lib/util/types.ts';
 
 const read = (text: string, path = 'Course/Note.md') => readNote(vaultPath(path), text);
@@ -117,5 +118,53 @@ describe('readNote', () => {
 
   it('allows unknown keys, as Obsidian notes carry many', () => {
     expect(read('---\ndg-publish: true\ncssclasses: [wide]\nbanner: x.png\n---\n').status).toBe('published');
+  });
+});
+
+describe('frontmatter wikilinks, waiting for the vault as plain data', () => {
+  it('know their line, and go to their event by its id when the events are put in date order', () => {
+    const outcome = read(
+      [
+        '---',
+        'dg-publish: true',
+        'type: timeline',
+        'events:',
+        '  - date: 1964',
+        '    title: Later',
+        '    links: ["[[B]]"]',
+        '  - date: 1953',
+        '    title: Earlier',
+        '    links: ["[[A]]"]',
+        '---',
+      ].join('\n'),
+    );
+    if (outcome.status !== 'published') throw new Error(outcome.status);
+    expect(outcome.references).toEqual([
+      { written: '[[B]]', line: 7, slot: { kind: 'event', id: expect.any(String) } },
+      { written: '[[A]]', line: 10, slot: { kind: 'event', id: expect.any(String) } },
+    ]);
+    // Plain data: what a cache keeps is what was read.
+    expect(structuredClone(outcome)).toEqual(outcome);
+    outcome.references.forEach((reference, index) =>
+      addReference(outcome.note, reference.slot, vaultPath(index ? 'A.md' : 'B.md')),
+    );
+    const note = outcome.note as Extract<NoteData, { type: 'timeline' }>;
+    expect(note.events.map((event) => [event.title, event.links])).toEqual([
+      ['Earlier', ['A.md']],
+      ['Later', ['B.md']],
+    ]);
+  });
+
+  it('go to a term’s related notes and a course’s order; a slot its note has not is a bug', () => {
+    const term = read('---\ndg-publish: true\ntype: term\ndefinition: A word.\nrelated:\n  - "[[X]]"\n---\n');
+    const course = read('---\ndg-publish: true\ntype: course\norder: ["[[Y]]"]\n---\n');
+    if (term.status !== 'published' || course.status !== 'published') throw new Error('not published');
+    expect(term.references).toEqual([{ written: '[[X]]', line: 6, slot: { kind: 'related' } }]);
+    expect(course.references).toEqual([{ written: '[[Y]]', line: 4, slot: { kind: 'order' } }]);
+    addReference(term.note, { kind: 'related' }, vaultPath('X.md'));
+    addReference(course.note, { kind: 'order' }, vaultPath('Y.md'));
+    expect(term.note.type === 'term' && term.note.related).toEqual(['X.md']);
+    expect(course.note.type === 'course' && course.note.order).toEqual(['Y.md']);
+    expect(() => addReference(course.note, { kind: 'related' }, vaultPath('Z.md'))).toThrow(/related reference in a course/);
   });
 });

@@ -130,8 +130,8 @@ export interface CourseNote extends NoteCommon {
 
 /**
  * A wikilink written in frontmatter, waiting for the whole vault to be known: plain data, so that a
- * worker thread can read the note. `line` is where it was written (for a problem with it); `slot` is
- * where the resolved note belongs (`addReference`).
+ * note's reading can be kept between builds (src/loaders/read-cache.ts). `line` is where it was
+ * written (for a problem with it); `slot` is where the resolved note belongs (`addReference`).
  */
 export interface PendingReference {
   written: string;

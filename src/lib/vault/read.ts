@@ -119,8 +119,8 @@ export function lineOf(error: unknown): { line?: number } {
 
 /**
  * Frontmatter first: the glossary's names must be known before any body is scanned. Each file is read
- * here with `readNoteFile`, unless `outcomes` gives what it gave for each file, in the same order (a
- * large vault is read on worker threads: src/loaders/vault-worker.ts).
+ * here with `readNoteFile`, unless `outcomes` gives what it gave for each file, in the same order (the
+ * read cache's, src/loaders/read-cache.ts).
  */
 export function readVault(files: readonly VaultFile[], options: LoadOptions = {}, outcomes?: readonly NoteOutcome[]): ReadVault {
   const displayPath = options.displayPath ?? ((path: VaultPath) => path);
@@ -162,15 +162,14 @@ export function readVault(files: readonly VaultFile[], options: LoadOptions = {}
 }
 
 /** The largest note file, in bytes, the options allow. */
-export function maxNoteBytes(options: Pick<LoadOptions, 'maxNoteBytes'>): number {
+function maxNoteBytes(options: Pick<LoadOptions, 'maxNoteBytes'>): number {
   return options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
 }
 
 /**
  * A note read if it keeps the limits (src/lib/vault/limits.ts), checked on its text before each parser: its
  * size and frontmatter before the YAML is parsed, a published body before it is scanned or rendered.
- * Plain data in, plain data out, whatever the note holds (a problem, never a throw): a worker thread
- * reads a share of a large vault with it.
+ * Plain data in, plain data out, so that the read cache (src/loaders/read-cache.ts) can keep it.
  */
 export function readNoteFile(file: VaultFile, maxBytes: number): NoteOutcome {
   const over = (problems: readonly { line: number; message: string }[]): NoteOutcome => ({
