@@ -19,6 +19,8 @@ import type { VaultPath } from '../lib/util/types.ts';
 import { readNoteFile, type VaultFile } from '../lib/vault/read.ts';
 
 const READ_CACHE = 'garden-notes.v8';
+/** The stored shape: a change to this file (not in the code key, which covers src/lib) bumps it. */
+const READ_CACHE_FORMAT = 1;
 
 interface StoredRead {
   digest: string;
@@ -55,7 +57,7 @@ export async function readNotesCached(
   codeKey: string,
 ): Promise<CachedReads> {
   const path = fileURLToPath(new URL(READ_CACHE, config.cacheDir));
-  const key = generateDigest(JSON.stringify([codeKey, maxBytes]));
+  const key = generateDigest(JSON.stringify([READ_CACHE_FORMAT, codeKey, maxBytes]));
   let stored: StoredReads | undefined;
   try {
     stored = deserialize(await readFile(path)) as StoredReads;
