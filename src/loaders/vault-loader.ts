@@ -142,8 +142,8 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     // one reads the vault, instead of after it.
     if (!(await hasScanCache(context))) poolFor(files.length);
     // What the site's code is: it keys the read cache, and the render cache through the vault digest.
-    const sources = await rendererSources(projectRoot);
-    const reads = await readNotesCached(context, files, maxNoteBytes, context.generateDigest(JSON.stringify(sources)));
+    const codeKey = context.generateDigest(JSON.stringify(await rendererSources(projectRoot)));
+    const reads = await readNotesCached(context, files, maxNoteBytes, codeKey);
     let read = readVault(files, loadOptions, reads.outcomes);
     const scanCache = await readScanCache(context, read);
     const toScan = read.scanJobs.filter((job) => !scanCache.hits.has(job.vaultPath));
@@ -189,7 +189,7 @@ async function syncVault(context: LoaderContext, root: string, options: VaultLoa
     const vaultDigest = context.generateDigest(
       JSON.stringify([
         options.markdownProcessor,
-        sources,
+        codeKey,
         attachments,
         vault.notes.map(({ note, body }) => [
           note.vaultPath,

@@ -16,7 +16,7 @@ export function normalise(
   urlSource: UrlSource,
   report: (message: string, path: PropertyKey[]) => void,
   references: PendingReference[],
-  lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
 ): NoteData {
   const refer = (written: readonly string[] | undefined, key: PropertyKey[], slot: ReferenceSlot) =>
     (written ?? []).forEach((link, index) => {

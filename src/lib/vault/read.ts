@@ -129,7 +129,7 @@ export function readVault(files: readonly VaultFile[], options: LoadOptions = {}
   const published: Extract<NoteOutcome, { status: 'published' }>[] = [];
   const indexed: LinkTargetNote[] = [];
 
-  const maxBytes = maxNoteBytes(options);
+  const maxBytes = options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
   if (outcomes && outcomes.length !== files.length) throw new Error(`${outcomes.length} notes read for ${files.length} files`);
   files.forEach((file, index) => {
     const outcome = outcomes?.[index] ?? readNoteFile(file, maxBytes);
@@ -159,11 +159,6 @@ export function readVault(files: readonly VaultFile[], options: LoadOptions = {}
       parser: options.scanParser ?? 'micromark',
     })),
   };
-}
-
-/** The largest note file, in bytes, the options allow. */
-function maxNoteBytes(options: Pick<LoadOptions, 'maxNoteBytes'>): number {
-  return options.maxNoteBytes ?? DEFAULT_MAX_NOTE_SIZE * MEGABYTE;
 }
 
 /**
